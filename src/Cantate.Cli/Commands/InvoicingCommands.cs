@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Cantate.Cli.Commands;
+
+/// <summary>validate, convert, render.</summary>
+internal static class InvoicingCommands
+{
+    public static void AddTo(RootCommand root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+    }
+}

@@ -1,0 +1,9 @@
+using System.CommandLine;
+using Cantate.Cli.Commands;
+
+var root = new RootCommand("Cantate : facturation électronique au secteur public (ligne de commande).");
+// Each module adds its verbs; keep one line per module.
+InvoicingCommands.AddTo(root);
+SireneCommands.AddTo(root);
+PlatformCommands.AddTo(root);
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,6 @@
+namespace Cantate.Invoicing;
+
+/// <summary>Marker for the invoice core library.</summary>
+public static class InvoicingAssembly
+{
+}
