@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Cantate.Cli.Commands;
 
-/// <summary>validate, convert, render.</summary>
+/// <summary>validate.</summary>
 internal static class InvoicingCommands
 {
     public static void AddTo(RootCommand root)
