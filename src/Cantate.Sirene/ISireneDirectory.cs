@@ -56,6 +56,8 @@ public sealed record SireneEtablissement
     public string? City { get; init; }
     /// <summary>ISO 3166-1 alpha-2 country code; "FR" unless SIRENE gives a foreign country.</summary>
     public string CountryCode { get; init; } = "FR";
+    /// <summary>Name of the foreign country as SIRENE gives it (French, capitals); null for France.</summary>
+    public string? CountryName { get; init; }
     /// <summary>Catégorie juridique (4 digits). 7xxx is public law.</summary>
     public string? CategorieJuridique { get; init; }
     /// <summary>Activité principale (NAF, e.g. "84.11Z").</summary>
