@@ -74,6 +74,7 @@ public sealed class StockCsvReader : IDisposable
     }
 
     private bool _lastRecordHadQuotes;
+    private long _quoteLine;
 
     private enum State { FieldStart, Unquoted, Quoted, QuoteInQuoted }
 
@@ -94,7 +95,7 @@ public sealed class StockCsvReader : IDisposable
                     switch (state)
                     {
                         case State.Quoted:
-                            throw Error("guillemet ouvrant sans guillemet fermant avant la fin du fichier");
+                            throw Error("guillemet ouvrant sans guillemet fermant avant la fin du fichier", _quoteLine);
                         case State.FieldStart when !started:
                             return false;
                         default:
@@ -128,6 +129,7 @@ public sealed class StockCsvReader : IDisposable
                     {
                         _position++;
                         _lastRecordHadQuotes = true;
+                        _quoteLine = _line;
                         state = State.Quoted;
                     }
                     else
@@ -250,11 +252,11 @@ public sealed class StockCsvReader : IDisposable
         _fieldEnds[_fieldCount++] = _recordLength;
     }
 
-    private StockFileFormatException Error(string problem)
+    private StockFileFormatException Error(string problem, long? line = null)
     {
         var column = _fieldCount + 1;
         var name = ColumnNames is { } names && _fieldCount < names.Count ? names[_fieldCount] : null;
-        return new StockFileFormatException(FileName, _line, column, name, problem);
+        return new StockFileFormatException(FileName, line ?? _line, column, name, problem);
     }
 
     /// <inheritdoc />
