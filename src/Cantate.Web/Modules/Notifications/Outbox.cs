@@ -1,0 +1,173 @@
+using System.Text.Json;
+using Cantate.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Cantate.Web.Modules.Notifications;
+
+/// <summary>Adds outbox work to the current unit of work; it is committed with the change that caused it.</summary>
+public static class OutboxExtensions
+{
+    public static void Enqueue<T>(this CantateDbContext db, string kind, T payload, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Kind = kind,
+            Payload = JsonSerializer.Serialize(payload),
+            CreatedAt = now,
+            AvailableAt = now,
+        });
+    }
+}
+
+/// <summary>Wakes the outbox worker when new work was committed, so e-mails leave at once rather than at the next poll.</summary>
+public sealed class OutboxSignal : IDisposable
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        if (_signal.CurrentCount == 0)
+        {
+            try { _signal.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
+        }
+    }
+
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        await _signal.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => _signal.Dispose();
+}
+
+public sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveChangesInterceptor
+{
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (result > 0) signal.Notify();
+        return base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (result > 0) signal.Notify();
+        return base.SavedChanges(eventData, result);
+    }
+}
+
+/// <summary>Handles one kind of outbox message.</summary>
+public interface IOutboxHandler
+{
+    string Kind { get; }
+    Task HandleAsync(string payload, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Claims due outbox messages and hands them to their handler. Claims are leases: a message whose
+/// instance died is taken again when the lease ends. On PostgreSQL, SKIP LOCKED lets several instances
+/// share the work without doing anything twice.
+/// </summary>
+public sealed partial class OutboxWorker(
+    IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<OutboxWorker> logger) : BackgroundService
+{
+    private const int BatchSize = 20;
+    private const int MaxAttempts = 12;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int processed;
+            try
+            {
+                processed = await ProcessBatchAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogBatchFailed(logger, ex);
+                processed = 0;
+            }
+            if (processed == 0)
+            {
+                try { await signal.WaitAsync(PollInterval, stoppingToken); }
+                catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    /// <summary>Processes one batch; returns how many messages were handled.</summary>
+    public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CantateDbContext>();
+        var handlers = scope.ServiceProvider.GetServices<IOutboxHandler>().ToDictionary(h => h.Kind);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claim = $"{_instance}:{Guid.NewGuid():N}";
+        var claimed = await ClaimAsync(db, claim, now, cancellationToken);
+        if (claimed == 0) return 0;
+
+        var messages = await db.OutboxMessages.Where(m => m.LockedBy == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        foreach (var message in messages)
+        {
+            message.Attempts++;
+            try
+            {
+                if (!handlers.TryGetValue(message.Kind, out var handler))
+                {
+                    throw new InvalidOperationException($"No handler for outbox messages of kind '{message.Kind}'.");
+                }
+                await handler.HandleAsync(message.Payload, cancellationToken);
+                message.ProcessedAt = clock.GetUtcNow().UtcDateTime;
+                message.LastError = null;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+                if (message.Attempts >= MaxAttempts)
+                {
+                    message.ProcessedAt = clock.GetUtcNow().UtcDateTime;
+                    LogAbandoned(logger, message.Id, message.Kind, message.Attempts, ex);
+                }
+                else
+                {
+                    // 2, 4, 8 ... seconds, capped at one hour.
+                    var delay = TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, message.Attempts)));
+                    message.AvailableAt = clock.GetUtcNow().UtcDateTime + delay;
+                    LogRetry(logger, message.Id, message.Kind, message.Attempts, delay, ex);
+                }
+            }
+            message.LockedBy = null;
+            message.LockedUntil = null;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return messages.Count;
+    }
+
+    private static Task<int> ClaimAsync(CantateDbContext db, string claim, DateTime now, CancellationToken cancellationToken)
+    {
+        var until = now + Lease;
+        var skipLocked = db is PostgresCantateDbContext ? " FOR UPDATE SKIP LOCKED" : string.Empty;
+        // Table and column names are EF's defaults; the values are parameters.
+        var sql = $$"""
+            UPDATE "OutboxMessages" SET "LockedBy" = {0}, "LockedUntil" = {1}
+            WHERE "Id" IN (
+                SELECT "Id" FROM "OutboxMessages"
+                WHERE "ProcessedAt" IS NULL AND "AvailableAt" <= {2} AND ("LockedUntil" IS NULL OR "LockedUntil" < {2})
+                ORDER BY "Id" LIMIT {{BatchSize}}{{skipLocked}})
+            """;
+        return db.Database.ExecuteSqlRawAsync(sql, [claim, until, now], cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox batch failed")]
+    private static partial void LogBatchFailed(ILogger logger, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} ({Kind}) failed at attempt {Attempts}; retry in {Delay}")]
+    private static partial void LogRetry(ILogger logger, long id, string kind, int attempts, TimeSpan delay, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id} ({Kind}) abandoned after {Attempts} attempts")]
+    private static partial void LogAbandoned(ILogger logger, long id, string kind, int attempts, Exception ex);
+}

@@ -1,0 +1,73 @@
+using Cantate.Web.Hosting;
+using Cantate.Web.Modules.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Cantate.Web.Persistence;
+
+public static class PersistenceModule
+{
+    /// <summary>Registers <see cref="CantateDbContext"/> on SQLite (default) or PostgreSQL.</summary>
+    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration, CantateOptions options)
+    {
+        var connectionString = configuration.GetConnectionString("Cantate");
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxSaveChangesInterceptor>();
+        switch (options.Database.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Cantate__Database__Provider is Postgres but ConnectionStrings__Cantate is empty: give the PostgreSQL connection string, e.g. 'Host=127.0.0.1;Port=5432;Database=cantate;Username=cantate;Password=...'.");
+                }
+                services.AddDbContext<PostgresCantateDbContext>((sp, o) => o
+                    .UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__ef_migrations"))
+                    .AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor>()));
+                services.AddScoped<CantateDbContext>(sp => sp.GetRequiredService<PostgresCantateDbContext>());
+                break;
+            case DatabaseProvider.Sqlite:
+                connectionString ??= SqliteConnectionString(options.ResolveDataDirectory());
+                services.AddDbContext<SqliteCantateDbContext>((sp, o) => o
+                    .UseSqlite(connectionString, s => s.MigrationsHistoryTable("__ef_migrations"))
+                    .AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor>()));
+                services.AddScoped<CantateDbContext>(sp => sp.GetRequiredService<SqliteCantateDbContext>());
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider '{options.Database.Provider}': use Sqlite or Postgres.");
+        }
+        return services;
+    }
+
+    public static string SqliteConnectionString(string dataDirectory) =>
+        $"Data Source={Path.Combine(dataDirectory, "cantate.db")};Pooling=True;Default Timeout=30";
+
+    /// <summary>Brings the schema up to date. Safe to call from several instances (migrations take a lock).</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CantateDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db is SqliteCantateDbContext)
+        {
+            // WAL lets readers work while the outbox worker writes; the setting is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}
+
+/// <summary>Used by `dotnet ef migrations add ... --context SqliteCantateDbContext`.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteCantateDbContext>
+{
+    public SqliteCantateDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteCantateDbContext>()
+            .UseSqlite("Data Source=design.db", s => s.MigrationsHistoryTable("__ef_migrations")).Options);
+}
+
+/// <summary>Used by `dotnet ef migrations add ... --context PostgresCantateDbContext`.</summary>
+public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresCantateDbContext>
+{
+    public PostgresCantateDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresCantateDbContext>()
+            .UseNpgsql("Host=localhost;Database=design", n => n.MigrationsHistoryTable("__ef_migrations")).Options);
+}
