@@ -149,10 +149,9 @@ public static class CiiReader
     private static bool IsCharge(XElement charge) =>
         string.Equals(charge.Path(Ram + "ChargeIndicator").Text(), "true", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>BT-29 / BT-46 / BT-60 / BT-71: ram:ID (no scheme) then ram:GlobalID (with a scheme).</summary>
+    /// <summary>BT-29 / BT-46 / BT-60 / BT-71: ram:ID (no scheme) and ram:GlobalID (with a scheme), in document order.</summary>
     private static IEnumerable<Identifier> PartyIdentifiers(XElement party) =>
-        party.Elements(Ram + "ID").Select(e => e.Identifier()).Concat(party.Elements(Ram + "GlobalID").Select(e => e.Identifier()))
-            .OfType<Identifier>();
+        party.Elements().Where(e => e.Name == Ram + "ID" || e.Name == Ram + "GlobalID").Select(e => e.Identifier()).OfType<Identifier>();
 
     private static string? TaxRegistration(XElement party, string scheme) =>
         party.Elements(Ram + "SpecifiedTaxRegistration").Select(r => r.Child(Ram + "ID"))
