@@ -1,0 +1,21 @@
+namespace Cantate.Invoicing.Validation.Rules;
+
+/// <summary>Dispatches to the rules of the profile chosen on top of EN 16931.</summary>
+internal static class ProfileRules
+{
+    public static void Check(InvoiceView view, ValidationProfile profile, List<Finding> findings)
+    {
+        var run = new RuleRun(view, findings);
+        switch (profile)
+        {
+            case ValidationProfile.Chorus:
+                ChorusRules.Check(run);
+                break;
+            case ValidationProfile.FacturX:
+            case ValidationProfile.Fr:
+            case ValidationProfile.En16931:
+            default:
+                break;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Xml.Linq;
+
+namespace Cantate.Invoicing.Validation.Rules;
+
+/// <summary>
+/// A rule with its official id and flag, the business term it is about, and its message in French and English.
+/// Messages are composite formats whose arguments are the values that disagree.
+/// </summary>
+internal sealed record RuleDefinition(string Id, FindingSeverity Severity, string Term, string Fr, string En)
+{
+    public static RuleDefinition Fatal(string id, string term, string fr, string en) => new(id, FindingSeverity.Fatal, term, fr, en);
+
+    public static RuleDefinition Warning(string id, string term, string fr, string en) => new(id, FindingSeverity.Warning, term, fr, en);
+}
+
+/// <summary>Collects the findings of one validation; one instance per document, never shared.</summary>
+internal sealed class RuleRun(InvoiceView view, List<Finding> findings)
+{
+    public InvoiceView View { get; } = view;
+
+    public void Fail(RuleDefinition rule, XObject? at, params object?[] values)
+    {
+        findings.Add(new Finding(
+            rule.Id,
+            rule.Severity,
+            rule.Term,
+            XPathLocation.Of(at ?? View.Root),
+            Format(rule.Fr, values),
+            Format(rule.En, values)));
+    }
+
+    public void Check(bool ok, RuleDefinition rule, XObject? at, params object?[] values)
+    {
+        if (!ok)
+        {
+            Fail(rule, at, values);
+        }
+    }
+
+    private static string Format(string template, object?[] values)
+    {
+        if (values.Length == 0)
+        {
+            return template;
+        }
+
+        var shown = values.Select(v => v switch
+        {
+            decimal d => (object)d.ToString(CultureInfo.InvariantCulture),
+            XElement e => XmlValues.Show(e),
+            null => "—",
+            _ => v,
+        }).ToArray();
+        return string.Format(CultureInfo.InvariantCulture, template, shown);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Xml.Linq;
+
+namespace Cantate.Invoicing.Validation.Rules;
+
+/// <summary>XPath-like reading of raw values, as the official Schematron sees them (string value, xs:decimal, round()).</summary>
+internal static class XmlValues
+{
+    /// <summary>The string value of an element, or null when it is absent.</summary>
+    public static string? Text(this XElement? e) => e?.Value;
+
+    /// <summary>The trimmed string value, or empty when absent (XPath <c>normalize-space</c> on a missing node).</summary>
+    public static string Norm(this XElement? e) => e is null ? string.Empty : NormalizeSpace(e.Value);
+
+    /// <summary>True when the element is present with a non-empty string value (Schematron <c>(x) != ''</c>).</summary>
+    public static bool HasText(this XElement? e) => e is not null && e.Value.Length > 0;
+
+    /// <summary>The value cast to xs:decimal, or null when absent or not a valid decimal.</summary>
+    public static decimal? Dec(this XElement? e) => e is null ? null : ParseDecimal(e.Value);
+
+    /// <summary>The value of an attribute, or null.</summary>
+    public static string? Attr(this XElement? e, string name) => e?.Attribute(name)?.Value;
+
+    public static string NormalizeSpace(string s)
+    {
+        var parts = s.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>Parses the xs:decimal lexical space: optional sign, digits with an optional point, no exponent.</summary>
+    public static decimal? ParseDecimal(string raw)
+    {
+        var s = raw.Trim();
+        if (s.Length == 0 || s.Length > 40)
+        {
+            return null;
+        }
+
+        var digits = 0;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c is >= '0' and <= '9')
+            {
+                digits++;
+            }
+            else if (!((c is '+' or '-' && i == 0) || c == '.'))
+            {
+                return null;
+            }
+        }
+
+        if (digits == 0 || s.Count(c => c == '.') > 1)
+        {
+            return null;
+        }
+
+        return decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)
+            ? d
+            : null;
+    }
+
+    /// <summary>Number of characters after the decimal point (the Schematron <c>substring-after(., '.')</c> length).</summary>
+    public static int Decimals(this XElement? e)
+    {
+        if (e is null)
+        {
+            return 0;
+        }
+
+        var v = e.Value;
+        var dot = v.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? 0 : v.Length - dot - 1;
+    }
+
+    /// <summary>XPath <c>round(x * 10 * 10) div 100</c>: half rounds towards positive infinity.</summary>
+    public static decimal Round2(decimal value) => Math.Floor((value * 100m) + 0.5m) / 100m;
+
+    public static string Show(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "—";
+
+    public static string Show(XElement? e) => e is null ? "—" : e.Value.Trim();
+}
