@@ -17,10 +17,10 @@ public sealed class ReviewRattachements(CantateDbContext db, StructureAccess acc
             .Where(m => m.Role.ManagesStructure()).Select(m => m.StructureId).ToList();
         return await db.Memberships.AsNoTracking()
             .Where(m => managed.Contains(m.StructureId) && m.Status == MembershipStatus.EnCoursDeValidation)
+            .OrderBy(m => m.RequestedAt)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new PendingRequest(
                 m.Id, m.StructureId, m.Structure!.RaisonSociale, m.Structure.Siret,
                 u.FirstName + " " + u.LastName, u.LoginEmail, u.Status == UserStatus.Actif, m.RequestedAt))
-            .OrderBy(r => r.RequestedAt)
             .ToListAsync(cancellationToken);
     }
 
