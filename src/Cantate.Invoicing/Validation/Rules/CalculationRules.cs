@@ -103,7 +103,7 @@ internal static class CalculationRules
 
         foreach (var period in v.InvoicePeriods)
         {
-            run.Check(period.Elements().Any(e => e.Name.LocalName is "StartDate" or "EndDate" or "StartDateTime" or "EndDateTime"), Co19, period);
+            run.Check(period.Elements().Any(e => e.Name.LocalName is "StartDate" or "EndDate" or "StartDateTime" or "EndDateTime" or "DescriptionCode"), Co19, period);
         }
 
         foreach (var ac in v.AllowanceCharges)
@@ -302,7 +302,7 @@ internal static class CalculationRules
         {
             Decimals(run, "BT-116", vat.TaxableAmount);
             Decimals(run, "BT-117", vat.TaxAmount);
-            if (vat.Rate is null || vat.CategoryCode is null)
+            if (vat.Rate is null)
             {
                 continue;
             }

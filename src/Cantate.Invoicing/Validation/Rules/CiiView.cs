@@ -56,6 +56,8 @@ internal static class CiiView
             Rounding = totals?.Element(Ram + "RoundingAmount"),
             Payable = totals?.Element(Ram + "DuePayableAmount"),
             PaymentMeans = [.. settlement?.Elements(Ram + "SpecifiedTradeSettlementPaymentMeans").Select(PaymentMeans) ?? []],
+            SupportingDocuments = [.. agreement?.Elements(Ram + "AdditionalReferencedDocument").Select(d => (d, d.Element(Ram + "IssuerAssignedID"))) ?? []],
+            PrecedingInvoices = [.. settlement?.Elements(Ram + "InvoiceReferencedDocument").Select(d => (d, d.Element(Ram + "IssuerAssignedID"))) ?? []],
         };
     }
 
@@ -101,6 +103,7 @@ internal static class CiiView
             BaseAmount = ac.Element(Ram + "BasisAmount"),
             Percentage = ac.Element(Ram + "CalculationPercent"),
             CategoryCode = tax?.Element(Ram + "CategoryCode"),
+            AnySchemeCategoryCode = tax?.Element(Ram + "CategoryCode"),
             Rate = tax?.Element(Ram + "RateApplicablePercent"),
             Reason = ac.Element(Ram + "Reason"),
             ReasonCode = ac.Element(Ram + "ReasonCode"),
@@ -158,5 +161,6 @@ internal static class CiiView
         CardNumber = means.Element(Ram + "ApplicableTradeSettlementFinancialCard")?.Element(Ram + "ID"),
         CreditAccounts = [.. means.Elements(Ram + "PayeePartyCreditorFinancialAccount").SelectMany(a => a.Elements().Where(e => e.Name == Ram + "IBANID" || e.Name == Ram + "ProprietaryID"))],
         DebitMandate = means.Element(Ram + "PayerPartyDebtorFinancialAccount"),
+        CreditAccountGroups = [.. means.Elements(Ram + "PayeePartyCreditorFinancialAccount")],
     };
 }

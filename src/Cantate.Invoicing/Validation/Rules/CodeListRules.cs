@@ -167,7 +167,7 @@ internal static class CodeListRules
                 continue;
             }
 
-            if (e.Attribute("currencyID") is { } currency)
+            if (e.Attribute("currencyID") is { } currency && e.Name.LocalName == "TaxTotalAmount")
             {
                 In(run, CodeLists.Currencies, currency.Value, Cl03, e);
             }

@@ -53,7 +53,10 @@ internal static class CoreRules
     private static readonly RuleDefinition Br48 = Fatal("BR-48", "BT-119", "Chaque ventilation de TVA (BG-23) doit avoir un taux de TVA (BT-119), sauf pour la catégorie « Non soumis à la TVA ».", "Each VAT breakdown (BG-23) shall have a VAT category rate (BT-119), except if the Invoice is not subject to VAT.");
     private static readonly RuleDefinition Br49 = Fatal("BR-49", "BT-81", "Chaque moyen de paiement (BG-16) doit avoir un code de type (BT-81).", "A Payment instruction (BG-16) shall specify the Payment means type code (BT-81).");
     private static readonly RuleDefinition Br50 = Fatal("BR-50", "BT-84", "L'identifiant du compte de paiement (BT-84) doit être fourni pour un virement (BG-17).", "A Payment account identifier (BT-84) shall be present if Credit transfer (BG-17) information is provided in the Invoice.");
-    private static readonly RuleDefinition Br51 = Fatal("BR-51", "BT-87", "Les 4 à 6 derniers chiffres du numéro de carte (BT-87 = {0}) doivent être fournis pour un paiement par carte (BG-18).", "The last 4 to 6 digits of the Payment card primary account number (BT-87 = {0}) shall be present if Payment card information (BG-18) is provided in the Invoice.");
+    private static readonly RuleDefinition Br51 = Warning("BR-51", "BT-87", "Les 4 à 6 derniers chiffres du numéro de carte (BT-87 = {0}) doivent être fournis pour un paiement par carte (BG-18).", "The last 4 to 6 digits of the Payment card primary account number (BT-87 = {0}) shall be present if Payment card information (BG-18) is provided in the Invoice.");
+    private static readonly RuleDefinition Br52 = Fatal("BR-52", "BT-122", "Chaque document justificatif (BG-24) doit avoir une référence (BT-122).", "Each Additional supporting document (BG-24) shall contain a Supporting document reference (BT-122).");
+    private static readonly RuleDefinition Br55 = Fatal("BR-55", "BT-25", "Chaque référence à une facture antérieure (BG-3) doit contenir le numéro de cette facture (BT-25).", "Each Preceding Invoice reference (BG-3) shall contain a Preceding Invoice reference (BT-25).");
+    private static readonly RuleDefinition Br56 = Fatal("BR-56", "BT-63", "Chaque représentant fiscal du vendeur (BG-11) doit avoir un numéro de TVA (BT-63).", "Each Seller tax representative party (BG-11) shall have a Seller tax representative VAT identifier (BT-63).");
     private static readonly RuleDefinition Br54 = Fatal("BR-54", "BG-32", "Chaque attribut d'article (BG-32) doit avoir un nom (BT-160) et une valeur (BT-161).", "Each Item attribute (BG-32) shall contain an Item attribute name (BT-160) and an Item attribute value (BT-161).");
     private static readonly RuleDefinition Br57 = Fatal("BR-57", "BT-80", "Chaque adresse de livraison (BG-15) doit contenir un code pays (BT-80).", "Each Deliver to address (BG-15) shall contain a Deliver to country code (BT-80).");
     private static readonly RuleDefinition Br61 = Fatal("BR-61", "BT-84", "Pour un virement (code 30 ou 58), l'identifiant du compte de paiement (BT-84) est obligatoire.", "If the Payment means type code (BT-81) means SEPA credit transfer, Local credit transfer or Non-SEPA international credit transfer, the Payment account identifier (BT-84) shall be present.");
@@ -106,6 +109,7 @@ internal static class CoreRules
         {
             run.Check(representative.Name.HasText(), Br18, representative.Node);
             run.Check(representative.PostalAddress is not null, Br19, representative.Node);
+            run.Check(representative.VatIds.Any(i => i.Value.Length > 0), Br56, representative.Node);
             if (representative.PostalAddress is not null)
             {
                 run.Check(representative.Country.HasText(), Br20, representative.PostalAddress);
@@ -154,8 +158,24 @@ internal static class CoreRules
             run.Check(vat.Rate is not null || vat.CategoryCode.Norm() == "O", Br48, vat.Node);
         }
 
+        foreach (var (document, id) in v.SupportingDocuments)
+        {
+            run.Check(id.HasText(), Br52, document);
+        }
+
+        foreach (var (reference, id) in v.PrecedingInvoices)
+        {
+            run.Check(id.HasText(), Br55, reference);
+        }
+
         foreach (var means in v.PaymentMeans)
         {
+            foreach (var account in means.CreditAccountGroups)
+            {
+                var hasId = account.Elements().Any(e => e.Name.LocalName is "ID" or "IBANID" or "ProprietaryID" && e.Value.Length > 0);
+                run.Check(hasId, Br50, account);
+            }
+
             run.Check(means.Code.HasText(), Br49, means.Node);
             var code = means.Code.Norm();
             if (v.IsUbl)

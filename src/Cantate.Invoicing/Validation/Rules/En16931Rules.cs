@@ -20,5 +20,6 @@ internal static class En16931Rules
         CalculationRules.Check(run);
         VatCategoryRules.Check(run);
         CodeListRules.Check(run);
+        SyntaxRules.Check(run);
     }
 }

@@ -80,6 +80,12 @@ internal sealed class InvoiceView
 
     public IReadOnlyList<PaymentMeansView> PaymentMeans { get; init; } = [];
 
+    /// <summary>Supporting document identifiers (BT-122), one per supporting document (null when absent).</summary>
+    public IReadOnlyList<(XElement Document, XElement? Id)> SupportingDocuments { get; init; } = [];
+
+    /// <summary>Preceding invoice references (BT-25), one per reference (null when absent).</summary>
+    public IReadOnlyList<(XElement Reference, XElement? Id)> PrecedingInvoices { get; init; } = [];
+
     /// <summary>All VAT category codes used anywhere (lines, allowances, charges, breakdown) with their source.</summary>
     public IEnumerable<XElement> LineCategoryCodes => Lines.Select(l => l.CategoryCode).OfType<XElement>();
 
@@ -128,7 +134,11 @@ internal sealed class AllowanceChargeView
 
     public XElement? Percentage { get; init; }
 
+    /// <summary>The VAT category code (BT-95, BT-102) of a category declared with the VAT scheme.</summary>
     public XElement? CategoryCode { get; init; }
+
+    /// <summary>The first category code whatever its tax scheme (the VAT sums of the UBL binding do not look at the scheme).</summary>
+    public XElement? AnySchemeCategoryCode { get; init; }
 
     public XElement? Rate { get; init; }
 
@@ -204,6 +214,9 @@ internal sealed class PaymentMeansView
     public XElement? CardNumber { get; init; }
 
     public IReadOnlyList<XElement> CreditAccounts { get; init; } = [];
+
+    /// <summary>The credit transfer account elements (BG-17), with or without identifier.</summary>
+    public IReadOnlyList<XElement> CreditAccountGroups { get; init; } = [];
 
     public XElement? DebitMandate { get; init; }
 }

@@ -49,6 +49,8 @@ internal static class UblView
             Rounding = totals?.Element(Cbc + "PayableRoundingAmount"),
             Payable = totals?.Element(Cbc + "PayableAmount"),
             PaymentMeans = [.. root.Elements(Cac + "PaymentMeans").Select(PaymentMeans)],
+            SupportingDocuments = [.. root.Elements(Cac + "AdditionalDocumentReference").Select(d => (d, d.Element(Cbc + "ID")))],
+            PrecedingInvoices = [.. root.Elements(Cac + "BillingReference").Select(r => (r, r.Element(Cac + "InvoiceDocumentReference")?.Element(Cbc + "ID")))],
         };
     }
 
@@ -97,6 +99,7 @@ internal static class UblView
             BaseAmount = ac.Element(Cbc + "BaseAmount"),
             Percentage = ac.Element(Cbc + "MultiplierFactorNumeric"),
             CategoryCode = category?.Element(Cbc + "ID"),
+            AnySchemeCategoryCode = ac.Element(Cac + "TaxCategory")?.Element(Cbc + "ID"),
             Rate = category?.Element(Cbc + "Percent"),
             Reason = ac.Element(Cbc + "AllowanceChargeReason"),
             ReasonCode = ac.Element(Cbc + "AllowanceChargeReasonCode"),
@@ -154,6 +157,7 @@ internal static class UblView
         CardAccount = means.Element(Cac + "CardAccount"),
         CardNumber = means.Element(Cac + "CardAccount")?.Element(Cbc + "PrimaryAccountNumberID"),
         CreditAccounts = [.. means.Elements(Cac + "PayeeFinancialAccount").Elements(Cbc + "ID")],
+        CreditAccountGroups = [.. means.Elements(Cac + "PayeeFinancialAccount")],
         DebitMandate = means.Element(Cac + "PaymentMandate"),
     };
 }

@@ -52,8 +52,8 @@ internal static class VatCategoryRules
         new("K", "BR-IC", "« Livraison intracommunautaire »", "\"Intra-community supply\"", false, SellerNeed.IntraCommunity, RateNeed.Zero, true, false),
         new("G", "BR-G", "« Exportation hors UE »", "\"Export outside the EU\"", false, SellerNeed.VatOnly, RateNeed.Zero, true, false),
         new("O", "BR-O", "« Non soumis à la TVA »", "\"Not subject to VAT\"", false, SellerNeed.NoVatIds, RateNeed.Absent, true, false),
-        new("L", "BR-IG", "« IGIC »", "\"IGIC\"", true, SellerNeed.VatOrTaxRegistration, RateNeed.NonNegative, false, true),
-        new("M", "BR-IP", "« IPSI »", "\"IPSI\"", true, SellerNeed.VatOrTaxRegistration, RateNeed.NonNegative, false, true),
+        new("L", "BR-AF", "« IGIC »", "\"IGIC\"", true, SellerNeed.VatOrTaxRegistration, RateNeed.NonNegative, false, true),
+        new("M", "BR-AG", "« IPSI »", "\"IPSI\"", true, SellerNeed.VatOrTaxRegistration, RateNeed.NonNegative, false, true),
     ];
 
     private sealed record FamilyRules(Family F)
@@ -117,15 +117,7 @@ internal static class VatCategoryRules
         };
     }
 
-    private static readonly FamilyRules[] UblRules = [.. Families.Select(f => new FamilyRules(f))];
-
-    /// <summary>The CII binding numbers the IGIC and IPSI rules BR-AF and BR-AG.</summary>
-    private static readonly FamilyRules[] CiiRules = [.. Families.Select(f => new FamilyRules(f.Code switch
-    {
-        "L" => f with { Prefix = "BR-AF" },
-        "M" => f with { Prefix = "BR-AG" },
-        _ => f,
-    }))];
+    private static readonly FamilyRules[] Rules = [.. Families.Select(f => new FamilyRules(f))];
 
     private static readonly RuleDefinition Ic11 = Fatal("BR-IC-11", "BT-72", "Une facture avec une ventilation de TVA en catégorie « Livraison intracommunautaire » doit indiquer la date de livraison (BT-72) ou la période de facturation (BG-14).", "In an Invoice with a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Intra-community supply\" the Actual delivery date (BT-72) or the Invoicing period (BG-14) shall not be blank.");
     private static readonly RuleDefinition Ic12 = Fatal("BR-IC-12", "BT-80", "Une facture avec une ventilation de TVA en catégorie « Livraison intracommunautaire » doit indiquer le pays de livraison (BT-80).", "In an Invoice with a VAT breakdown (BG-23) where the VAT category code (BT-118) is \"Intra-community supply\" the Deliver to country code (BT-80) shall not be blank.");
@@ -137,7 +129,7 @@ internal static class VatCategoryRules
     public static void Check(RuleRun run)
     {
         var v = run.View;
-        foreach (var rules in v.IsUbl ? UblRules : CiiRules)
+        foreach (var rules in Rules)
         {
             CheckFamily(run, v, rules);
         }
@@ -168,10 +160,11 @@ internal static class VatCategoryRules
     {
         var f = rules.F;
         bool Is(XElement? code) => code is not null && code.Norm() == f.Code;
+        bool IsAny(AllowanceChargeView a) => Is(a.CategoryCode ?? a.AnySchemeCategoryCode);
 
         var lines = v.Lines.Where(l => Is(l.CategoryCode)).ToList();
-        var allowances = v.Allowances.Where(a => Is(a.CategoryCode)).ToList();
-        var charges = v.Charges.Where(a => Is(a.CategoryCode)).ToList();
+        var allowances = v.Allowances.Where(IsAny).ToList();
+        var charges = v.Charges.Where(IsAny).ToList();
         var breakdowns = v.VatBreakdowns.Where(b => Is(b.CategoryCode)).ToList();
         var used = lines.Count + allowances.Count + charges.Count > 0;
 
