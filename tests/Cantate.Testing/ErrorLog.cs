@@ -22,7 +22,8 @@ public sealed class ErrorLog : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (!IsEnabled(logLevel)) return;
+            // EF logs the probe of a missing migrations table as a failed command; real failures surface as exceptions elsewhere.
+            if (!IsEnabled(logLevel) || category == "Microsoft.EntityFrameworkCore.Database.Command") return;
             errors.Enqueue($"{category}: {formatter(state, exception)}{Environment.NewLine}{exception}");
         }
     }
