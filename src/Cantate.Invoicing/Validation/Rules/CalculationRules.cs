@@ -310,8 +310,24 @@ internal static class CalculationRules
             var taxable = vat.TaxableAmount.Dec();
             var rate = vat.Rate.Dec();
             var tax = vat.TaxAmount.Dec();
-            decimal? expected = taxable is not null && rate is not null ? Round2(taxable.Value * rate.Value / 100m) : null;
-            run.Check(tax is not null && expected is not null && tax.Value - 1 < expected && tax.Value + 1 > expected, Co17, vat.Node, vat.TaxAmount, expected);
+            if (taxable is null || rate is null || tax is null)
+            {
+                run.Fail(Co17, vat.Node, vat.TaxAmount, null);
+                continue;
+            }
+
+            // Both bindings allow a deviation of one unit; UBL excludes the bound, CII includes it and rounds
+            // half away from zero.
+            if (v.IsUbl)
+            {
+                var expected = Round2(taxable.Value * rate.Value / 100m);
+                run.Check(tax.Value - 1 < expected && tax.Value + 1 > expected, Co17, vat.Node, vat.TaxAmount, expected);
+            }
+            else
+            {
+                var expected = Math.Round(taxable.Value * rate.Value / 100m, 2, MidpointRounding.AwayFromZero);
+                run.Check(Math.Abs(tax.Value - expected) <= 1, Co17, vat.Node, vat.TaxAmount, expected);
+            }
         }
     }
 
