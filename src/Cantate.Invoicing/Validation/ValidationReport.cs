@@ -1,4 +1,6 @@
+using Cantate.Invoicing.Model;
 using Cantate.Invoicing.Parsing;
+using Cantate.Invoicing.Syntax;
 
 namespace Cantate.Invoicing.Validation;
 
@@ -13,7 +15,10 @@ public sealed class ValidationReport
         Findings = findings;
         Document = document;
         IsValid = !findings.Any(f => f.Severity == FindingSeverity.Fatal);
+        invoice = new Lazy<Invoice?>(() => ReadModel(document?.Xml), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    private readonly Lazy<Invoice?> invoice;
 
     /// <summary>The file name given by the caller (used in messages only).</summary>
     public string FileName { get; }
@@ -32,4 +37,27 @@ public sealed class ValidationReport
 
     /// <summary>The loaded document (XML tree, attachment name), or null when nothing could be read.</summary>
     public LoadedDocument? Document { get; }
+
+    /// <summary>
+    /// The invoice read into the EN 16931 model when the XML is a UBL or CII invoice whose values fit their
+    /// types (even if it breaks business rules); null otherwise. Read on first access.
+    /// </summary>
+    public Invoice? Invoice => invoice.Value;
+
+    private static Invoice? ReadModel(System.Xml.Linq.XDocument? xml)
+    {
+        if (xml is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return InvoiceReader.Read(xml);
+        }
+        catch (InvoiceReadException)
+        {
+            return null;
+        }
+    }
 }
