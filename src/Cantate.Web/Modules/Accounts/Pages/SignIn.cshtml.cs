@@ -23,7 +23,6 @@ public sealed class SignInModel(Features.SignIn.SignIn signIn) : PageModel
             Error = result.Error;
             return Page();
         }
-        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountsModule.PrincipalFor(result.User));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/accueil");
     }
