@@ -43,18 +43,7 @@ public static partial class FacturXWriter
             id.ReplaceNodes(new XElement(Namespaces.Ram + "ID", profile.SpecificationId()));
         }
 
-        return Write(invoice, XmlBytes(xml), profile);
-    }
-
-    private static byte[] XmlBytes(XDocument xml)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = System.Xml.XmlWriter.Create(buffer, new System.Xml.XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
-        {
-            xml.Save(writer);
-        }
-
-        return buffer.ToArray();
+        return Write(invoice, InvoiceXml.ToBytes(xml), profile);
     }
 
     private static byte[] Write(Invoice invoice, byte[] xml, FacturXProfile profile)
