@@ -23,8 +23,36 @@ internal static class XmlValues
 
     public static string NormalizeSpace(string s)
     {
+        if (IsNormalized(s))
+        {
+            return s;
+        }
+
         var parts = s.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
         return string.Join(' ', parts);
+    }
+
+    private static bool IsNormalized(string s)
+    {
+        if (s.Length == 0)
+        {
+            return true;
+        }
+
+        if (char.IsWhiteSpace(s[0]) || char.IsWhiteSpace(s[^1]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < s.Length; i++)
+        {
+            if (s[i] is '\t' or '\r' or '\n' || (s[i] == ' ' && s[i - 1] == ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Parses the xs:decimal lexical space: optional sign, digits with an optional point, no exponent.</summary>
