@@ -40,10 +40,10 @@ internal static class DocumentCommands
         var output = OutputOption();
         var target = new Option<string>("--to")
         {
-            Description = "Syntaxe cible : ubl, cii ou facturx (PDF/A-3 avec factur-x.xml).",
+            Description = "Syntaxe cible : ubl, cii (D16B, Chorus Pro), cii-d22b (toutes les factures antérieures) ou facturx (PDF/A-3 avec factur-x.xml).",
             Required = true,
         };
-        target.AcceptOnlyFromAmong("ubl", "cii", "facturx");
+        target.AcceptOnlyFromAmong("ubl", "cii", "cii-d22b", "facturx");
         var command = new Command("convert", "Convertit une facture entre UBL 2.1, CII et Factur-X sans perdre de terme EN 16931.")
         {
             input,
@@ -54,6 +54,7 @@ internal static class DocumentCommands
         {
             "ubl" => InvoiceXml.ToBytes(UblWriter.Write(invoice)),
             "cii" => InvoiceXml.ToBytes(CiiWriter.Write(invoice)),
+            "cii-d22b" => InvoiceXml.ToBytes(CiiWriter.Write(invoice, CiiVersion.D22B)),
             "facturx" => FacturXWriter.Write(invoice),
             _ => null,
         });
@@ -125,7 +126,7 @@ internal static class DocumentCommands
 
             if (bytes is null)
             {
-                await stderr.WriteLineAsync("Syntaxe cible inconnue : choisir ubl, cii ou facturx.").ConfigureAwait(false);
+                await stderr.WriteLineAsync("Syntaxe cible inconnue : choisir ubl, cii, cii-d22b ou facturx.").ConfigureAwait(false);
                 return UsageError;
             }
 

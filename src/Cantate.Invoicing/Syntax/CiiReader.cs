@@ -47,7 +47,7 @@ public static class CiiReader
             CurrencyCode = settlement.Child(Ram + "InvoiceCurrencyCode").Text(),
             VatAccountingCurrencyCode = settlement.Child(Ram + "TaxCurrencyCode").Text(),
             VatPointDate = taxes.Select(t => t.Child(Ram + "TaxPointDate").CiiDate()).FirstOrDefault(d => d is not null),
-            VatPointDateCode = taxes.Select(t => t.Child(Ram + "DueDateTypeCode").Text()).FirstOrDefault(c => c is not null),
+            VatPointDateCode = VatPointDateCodes.FromCii(taxes.Select(t => t.Child(Ram + "DueDateTypeCode").Text()).FirstOrDefault(c => c is not null)),
             DueDate = terms.Select(t => t.Child(Ram + "DueDateDateTime").CiiDate()).FirstOrDefault(d => d is not null),
             BuyerReference = agreement.Child(Ram + "BuyerReference").Text(),
             ProjectReference = agreement.Path(Ram + "SpecifiedProcuringProject", Ram + "ID").Text(),

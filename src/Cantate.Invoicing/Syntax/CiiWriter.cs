@@ -8,19 +8,23 @@ namespace Cantate.Invoicing.Syntax;
 /// <summary>
 /// Writes the EN 16931 model as a UN/CEFACT Cross Industry Invoice following CEN/TS 16931-3-3 (D16B). The
 /// result is also valid D22B, the superset Factur-X 1.07+ uses. Elements are written in schema order.
-/// Two limits of the syntax: D16B allows one preceding invoice reference (BG-3) only, so an invoice with
-/// several is valid D22B but not D16B; and a price discount (BT-147) without gross price (BT-148) is
-/// written with gross = net + discount, since CII requires the gross amount.
+/// Two limits of the syntax: D16B (and the Factur-X EN 16931 profile) allow one preceding invoice
+/// reference (BG-3) only, so by default only the first is written; <see cref="CiiVersion.D22B"/> writes
+/// them all. A price discount (BT-147) without gross price (BT-148) is written with gross = net + discount,
+/// since CII requires the gross amount.
 /// </summary>
 public static partial class CiiWriter
 {
+    /// <summary>Writes the invoice as a new CII D16B document (also valid D22B).</summary>
+    public static XDocument Write(Invoice invoice) => Write(invoice, CiiVersion.D16B);
+
     private static readonly XNamespace Rsm = Namespaces.Rsm;
     private static readonly XNamespace Ram = Namespaces.Ram;
     private static readonly XNamespace Udt = Namespaces.Udt;
     private static readonly XNamespace Qdt = Namespaces.Qdt;
 
-    /// <summary>Writes the invoice as a new CII document.</summary>
-    public static XDocument Write(Invoice invoice)
+    /// <summary>Writes the invoice as a new CII document of the given version.</summary>
+    public static XDocument Write(Invoice invoice, CiiVersion version)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         var currency = invoice.CurrencyCode;
@@ -45,7 +49,7 @@ public static partial class CiiWriter
                 invoice.Lines.Select(Line),
                 Agreement(invoice),
                 Delivery(invoice),
-                Settlement(invoice)));
+                Settlement(invoice, version)));
         return new XDocument(new XDeclaration("1.0", "UTF-8", null), root);
     }
 
@@ -168,7 +172,7 @@ public static partial class CiiWriter
             Document("ReceivingAdviceReferencedDocument", invoice.ReceivingAdviceReference));
     }
 
-    private static XElement Settlement(Invoice invoice)
+    private static XElement Settlement(Invoice invoice, CiiVersion version)
     {
         var currency = invoice.CurrencyCode;
         var instructions = invoice.PaymentInstructions;
@@ -193,7 +197,7 @@ public static partial class CiiWriter
                 Leaf(Ram + "CategoryCode", v.CategoryCode),
                 Leaf(Ram + "ExemptionReasonCode", v.ExemptionReasonCode),
                 DateTime(Ram + "TaxPointDate", invoice.VatPointDate, Udt, "DateString"),
-                Leaf(Ram + "DueDateTypeCode", invoice.VatPointDateCode),
+                Leaf(Ram + "DueDateTypeCode", VatPointDateCodes.ToCii(invoice.VatPointDateCode)),
                 Leaf(Ram + "RateApplicablePercent", v.Rate))),
             Period(invoice.InvoicingPeriod),
             invoice.AllowanceCharges.Select(a => AllowanceCharge(
@@ -220,7 +224,7 @@ public static partial class CiiWriter
                 Amount("GrandTotalAmount", totals.TaxInclusiveAmount),
                 Amount("TotalPrepaidAmount", totals.PaidAmount),
                 Amount("DuePayableAmount", totals.AmountDue)),
-            invoice.PrecedingInvoices.Select(p => Group(
+            invoice.PrecedingInvoices.Take(version == CiiVersion.D16B ? 1 : int.MaxValue).Select(p => Group(
                 Ram + "InvoiceReferencedDocument",
                 Leaf(Ram + "IssuerAssignedID", p.Number),
                 DateTime(Ram + "FormattedIssueDateTime", p.IssueDate, Qdt))),
@@ -345,4 +349,14 @@ public static partial class CiiWriter
                 ObjectReference(line.ObjectId),
                 Group(Ram + "ReceivableSpecifiedTradeAccountingAccount", Leaf(Ram + "ID", line.BuyerAccountingReference))));
     }
+}
+
+/// <summary>The UN/CEFACT CII schema version a document is written for.</summary>
+public enum CiiVersion
+{
+    /// <summary>D16B, the EN 16931 binding (Chorus Pro <c>IN_DP_E1_CII_16B</c>, Factur-X EN 16931).</summary>
+    D16B,
+
+    /// <summary>D22B, the superset of the French 2026 reform: several preceding invoice references (BG-3).</summary>
+    D22B,
 }

@@ -38,12 +38,8 @@ public class FacturXWriterTests
             var back = FacturXReader.Read(FacturXWriter.Write(invoice));
 
             Assert.True(back.Succeeded, file + ": " + back.Problem?.MessageEn);
-            var expected = InvoiceReader.Read(CorpusFiles.Load(file));
+            var expected = RoundTripTests.WithCiiMandatoryTerms(InvoiceReader.Read(CorpusFiles.Load(file)));
             expected.SpecificationId = invoice.SpecificationId;
-            foreach (var price in expected.Lines.Select(l => l.Price).OfType<PriceDetails>().Where(p => p.Discount is not null))
-            {
-                price.GrossPrice ??= price.NetPrice + price.Discount;
-            }
 
             var differences = ModelDump.Differences(expected, back.Invoice!);
             Assert.True(differences.Count == 0, file + "\n" + string.Join('\n', differences));
