@@ -39,7 +39,7 @@ public sealed class FieldTagHelper(HtmlEncoder encoder) : TagHelper
         var describedBy = new List<string>();
         var html = new System.Text.StringBuilder();
         html.Append("<label for=\"").Append(E(id)).Append("\">").Append(E(Label));
-        if (Required) html.Append(" <span class=\"obligatoire\" aria-hidden=\"true\">*</span>");
+        if (!Required && !ReadOnly) html.Append(" <span class=\"facultatif\">(facultatif)</span>");
         html.Append("</label>");
         if (Hint is not null)
         {
