@@ -1,47 +1,57 @@
 using Cantate.Invoicing.FacturX;
+using Cantate.Invoicing.Model;
 using Cantate.Invoicing.Syntax;
 using Cantate.Invoicing.Validation;
+using FsCheck.Fluent;
 
 namespace Cantate.Invoicing.Tests.Syntax;
 
 /// <summary>A conversion must not turn a valid invoice into an invalid one: the validator judges the output.</summary>
 public class ConversionValidityTests
 {
-    public static TheoryData<string> ValidFiles() => CorpusFiles.ValidRealXmlData();
-
-    private static string Fatal(ValidationReport report) =>
-        string.Join('\n', report.Findings.Where(f => f.Severity == FindingSeverity.Fatal).Select(f => $"{f.Rule} {f.Location} {f.MessageEn}"));
-
-    [Theory]
-    [MemberData(nameof(ValidFiles))]
-    public void A_valid_invoice_converted_to_ubl_is_still_valid_en16931(string file)
+    private static readonly Dictionary<string, (Func<Invoice, byte[]> Write, string FileName, ValidationProfile Profile)> Targets = new()
     {
-        var bytes = InvoiceXml.ToBytes(UblWriter.Write(InvoiceReader.Read(CorpusFiles.Load(file))));
+        ["ubl"] = (i => InvoiceXml.ToBytes(UblWriter.Write(i)), "converted.xml", ValidationProfile.En16931),
+        ["cii"] = (i => InvoiceXml.ToBytes(CiiWriter.Write(i)), "converted.xml", ValidationProfile.En16931),
+        ["facturx"] = (FacturXWriter.Write, "converted.pdf", ValidationProfile.En16931),
+    };
 
-        var report = InvoiceValidator.Validate(bytes, "converted.xml");
+    public static TheoryData<string, string> FilesAndTargets()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (file, _) in CorpusFiles.ValidRealXml())
+        {
+            foreach (var target in Targets.Keys)
+            {
+                data.Add(file, target);
+            }
+        }
 
-        Assert.True(report.IsValid, Fatal(report));
+        return data;
     }
 
     [Theory]
-    [MemberData(nameof(ValidFiles))]
-    public void A_valid_invoice_converted_to_cii_is_still_valid_en16931(string file)
+    [MemberData(nameof(FilesAndTargets))]
+    public void A_valid_invoice_converted_to_another_syntax_is_still_valid_en16931(string file, string target)
     {
-        var bytes = InvoiceXml.ToBytes(CiiWriter.Write(InvoiceReader.Read(CorpusFiles.Load(file))));
+        var (write, fileName, profile) = Targets[target];
+        var bytes = write(InvoiceReader.Read(CorpusFiles.Load(file)));
 
-        var report = InvoiceValidator.Validate(bytes, "converted.xml");
+        var report = InvoiceValidator.Validate(bytes, fileName, profile);
 
-        Assert.True(report.IsValid, Fatal(report));
+        var fatal = report.Findings.Where(f => f.Severity == FindingSeverity.Fatal).Select(f => $"{f.Rule} {f.Location} {f.MessageEn}");
+        Assert.True(report.IsValid, string.Join('\n', fatal));
     }
 
-    [Theory]
-    [MemberData(nameof(ValidFiles))]
-    public void A_valid_invoice_written_as_factur_x_is_still_valid_en16931(string file)
+    [Fact]
+    public void A_generated_invoice_written_as_factur_x_passes_the_factur_x_profile_rules()
     {
-        var pdf = FacturXWriter.Write(InvoiceReader.Read(CorpusFiles.Load(file)));
+        var invoice = Model.InvoiceGenerators.ConsistentInvoice().Sample(1).Single();
+        invoice.SpecificationId = FacturXProfile.En16931.SpecificationId();
 
-        var report = InvoiceValidator.Validate(pdf, "converted.pdf");
+        var report = InvoiceValidator.Validate(FacturXWriter.Write(invoice), "facture.pdf", ValidationProfile.FacturX);
 
-        Assert.True(report.IsValid, Fatal(report));
+        var fatal = report.Findings.Where(f => f.Severity == FindingSeverity.Fatal).Select(f => $"{f.Rule} {f.Location} {f.MessageEn}");
+        Assert.True(report.IsValid, string.Join('\n', fatal));
     }
 }
