@@ -212,16 +212,18 @@ public static class InvoicePdfRenderer
             var leftBottom = y;
             y = top;
             var x = Margin + (Width / 2) + 10;
-            gfx.DrawRectangle(Rule, x - 6, top - 4, column + 6, Math.Max(leftBottom, top + 16 + (11 * right.Count)) - top);
+            var rightLines = right.OfType<string>().Where(l => l.Length > 0).ToList();
+            var boxBottom = Math.Max(leftBottom, top + 14 + (11 * rightLines.Count)) + 2;
+            gfx.DrawRectangle(Rule, x - 6, top - 4, column + 6, boxBottom - top + 4);
             Text("Client", Heading, x, column);
             y += 14;
-            foreach (var line in right.OfType<string>().Where(l => l.Length > 0))
+            foreach (var line in rightLines)
             {
                 Text(line, Body, x, column);
                 y += 11;
             }
 
-            y = Math.Max(y, leftBottom) + 10;
+            y = boxBottom + 12;
         }
 
         private void References()
@@ -294,13 +296,22 @@ public static class InvoicePdfRenderer
                 var price = line.Price?.NetPrice is { } net
                     ? FrenchText.Money(net, currency) + (line.Price.BaseQuantity is { } b && b != 1m ? $" / {FrenchText.Number(b)}" : string.Empty)
                     : null;
+                var nameWidth = (LineColumns[0].Share * Width) - 4;
+                var names = Wrap(line.Item?.Name ?? string.Empty, Body, nameWidth);
                 Row(
                     [
-                        line.Item?.Name, line.Quantity is { } q ? FrenchText.Number(q) : null, line.UnitCode, price,
+                        names[0], line.Quantity is { } q ? FrenchText.Number(q) : null, line.UnitCode, price,
                         line.Vat?.CategoryCode == "S" ? FrenchText.Percent(line.Vat.Rate) : line.Vat?.CategoryCode,
                         FrenchText.Money(line.NetAmount, currency),
                     ],
                     Body);
+                foreach (var more in names.Skip(1))
+                {
+                    EnsureSpace(12);
+                    Text(more, Body, Margin + 2, nameWidth);
+                    y += 11;
+                }
+
                 var details = new[] { line.Item?.Description, line.Note }
                     .Concat(line.AllowanceCharges.Select(a =>
                         $"{a.Reason ?? a.ReasonCode ?? (a.IsCharge ? "Frais" : "Remise")} : {(a.IsCharge ? "+" : "−")}{FrenchText.Money(a.Amount, currency)}"));
@@ -401,7 +412,8 @@ public static class InvoicePdfRenderer
                 {
                     var bic = account.ServiceProviderId is { } b ? $" – BIC {b}" : string.Empty;
                     var holder = account.AccountName is { } n ? $" ({n})" : string.Empty;
-                    Paragraph($"IBAN {account.AccountId}{bic}{holder}", Strong, Margin, Width);
+                    var kind = account.AccountId is { Length: > 14 } id && char.IsLetter(id[0]) && char.IsLetter(id[1]) ? "IBAN" : "Compte";
+                    Paragraph($"{kind} {account.AccountId}{bic}{holder}", Strong, Margin, Width);
                 }
 
                 if (payment.DirectDebit is { } debit)
