@@ -12,8 +12,8 @@ namespace Cantate.Invoicing.FacturX;
 
 /// <summary>
 /// Writes a Factur-X invoice: the French PDF rendering of the invoice (PDF/A-3B) with its CII XML embedded
-/// as <c>factur-x.xml</c> (referenced from the catalog's <c>/AF</c> array and <c>/Names /EmbeddedFiles</c>,
-/// with <c>/AFRelationship</c>), and XMP metadata declaring <c>pdfaid:part 3</c>, conformance B and the
+/// as <c>factur-x.xml</c> (<c>xrechnung.xml</c> for XRECHNUNG), referenced from the catalog's <c>/AF</c>
+/// array and <c>/Names /EmbeddedFiles</c> with <c>/AFRelationship</c>, and XMP metadata declaring <c>pdfaid:part 3</c>, conformance B and the
 /// Factur-X extension schema (<c>fx:DocumentType</c>, <c>fx:DocumentFileName</c>, <c>fx:Version</c>,
 /// <c>fx:ConformanceLevel</c>).
 /// </summary>
@@ -25,6 +25,12 @@ public static partial class FacturXWriter
 {
     /// <summary>The attachment name Factur-X requires.</summary>
     public const string AttachmentName = "factur-x.xml";
+
+    /// <summary>The attachment name of the XRECHNUNG reference profile, the only exception to <see cref="AttachmentName"/>.</summary>
+    public const string XRechnungAttachmentName = "xrechnung.xml";
+
+    /// <summary>The attachment name for a profile: <c>xrechnung.xml</c> for XRECHNUNG, else <c>factur-x.xml</c>.</summary>
+    public static string AttachmentNameOf(FacturXProfile profile) => profile == FacturXProfile.XRechnung ? XRechnungAttachmentName : AttachmentName;
 
     /// <summary>
     /// Writes the invoice as a Factur-X PDF. The profile is the one named by the invoice's BT-24, or
@@ -84,8 +90,9 @@ public static partial class FacturXWriter
         references.Elements.SetReference("/UF", file);
         var spec = new PdfDictionary(document);
         spec.Elements.SetName("/Type", "/Filespec");
-        spec.Elements.SetString("/F", AttachmentName);
-        spec.Elements.SetString("/UF", AttachmentName);
+        var name = AttachmentNameOf(profile);
+        spec.Elements.SetString("/F", name);
+        spec.Elements.SetString("/UF", name);
         spec.Elements.SetString("/Desc", "Factur-X invoice");
         // MINIMUM and BASIC WL carry less than the PDF shows: their XML is data, the others an alternative.
         spec.Elements.SetName("/AFRelationship", profile is FacturXProfile.Minimum or FacturXProfile.BasicWl ? "/Data" : "/Alternative");
@@ -97,7 +104,7 @@ public static partial class FacturXWriter
         af.Elements.Add(spec.Reference!);
         catalog.Elements["/AF"] = af;
         var names = new PdfArray(document);
-        names.Elements.Add(new PdfString(AttachmentName));
+        names.Elements.Add(new PdfString(name));
         names.Elements.Add(spec.Reference!);
         var embedded = new PdfDictionary(document);
         embedded.Elements["/Names"] = names;

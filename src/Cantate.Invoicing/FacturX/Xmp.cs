@@ -85,7 +85,7 @@ internal static class Xmp
                 Fx,
                 "fx",
                 new XElement(Fx + "DocumentType", "INVOICE"),
-                new XElement(Fx + "DocumentFileName", FacturXWriter.AttachmentName),
+                new XElement(Fx + "DocumentFileName", FacturXWriter.AttachmentNameOf(profile)),
                 new XElement(Fx + "Version", "1.0"),
                 new XElement(Fx + "ConformanceLevel", profile.ConformanceLevel())));
 

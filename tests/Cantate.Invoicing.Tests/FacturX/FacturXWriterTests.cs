@@ -106,6 +106,20 @@ public class FacturXWriterTests
     }
 
     [Fact]
+    public void An_xrechnung_invoice_is_embedded_as_xrechnung_xml()
+    {
+        var invoice = InvoiceGenerators.ConsistentInvoice().Sample(1).Single();
+        invoice.SpecificationId = FacturXProfile.XRechnung.SpecificationId();
+
+        var bytes = FacturXWriter.Write(invoice);
+
+        var result = FacturXReader.Read(bytes);
+        Assert.Equal("xrechnung.xml", result.AttachmentName);
+        Assert.Equal(FacturXProfile.XRechnung, result.Profile);
+        Assert.Contains("<fx:DocumentFileName>xrechnung.xml</fx:DocumentFileName>", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_invoice_without_factur_x_identifier_is_written_as_en16931()
     {
         var invoice = InvoiceGenerators.ConsistentInvoice().Sample(1).Single();
