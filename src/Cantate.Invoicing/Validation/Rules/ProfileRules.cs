@@ -12,7 +12,17 @@ internal static class ProfileRules
                 ChorusRules.Check(run);
                 break;
             case ValidationProfile.FacturX:
+                FacturXRules.Check(run, findings);
+                break;
             case ValidationProfile.Fr:
+                // The reform validates a Factur-X invoice against its Factur-X profile first.
+                if (!view.IsUbl && FacturXRules.ProfileOf(view) != FacturX.FacturXProfile.Unknown)
+                {
+                    FacturXRules.Check(run, findings);
+                }
+
+                FrenchRules.Check(run);
+                break;
             case ValidationProfile.En16931:
             default:
                 break;

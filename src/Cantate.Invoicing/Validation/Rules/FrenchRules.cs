@@ -1,0 +1,193 @@
+using System.Collections.Frozen;
+using System.Xml.Linq;
+using Cantate.Invoicing.FacturX;
+using Cantate.Invoicing.Syntax;
+using static Cantate.Invoicing.Validation.Rules.RuleDefinition;
+
+namespace Cantate.Invoicing.Validation.Rules;
+
+/// <summary>
+/// A first set of the French 2026 reform rules (FNFE-MPE France_RFE v1.4.0, fatal flavour): document type
+/// codes, mandatory notes, billing framework (BT-23), SIREN/SIRET of the seller, electronic addresses, and the
+/// Factur-X profiles the reform accepts. Rule ids are those of the FNFE Schematron, per syntax.
+/// </summary>
+internal static class FrenchRules
+{
+    private static readonly FrozenSet<string> TypeCodes = new[] { "380", "389", "393", "501", "386", "500", "384", "471", "472", "473", "261", "262", "381", "396", "502", "503" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Frameworks = "B1 S1 M1 B2 S2 M2 S3 B4 S4 M4 S5 S6 B7 S7 B8 S8 M8 B9 S9 M9".Split(' ').ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly RuleDefinition Fr04 = Fatal("BR-FR-04_BT-3", "BT-3", "La réforme française n'accepte pas le type de document {0} (codes admis : 380, 389, 393, 501, 386, 500, 384, 471, 472, 473, 261, 262, 381, 396, 502, 503).", "The French reform does not accept document type code {0}.");
+    private static readonly RuleDefinition Fr08 = Fatal("BR-FR-08_BT-23", "BT-23", "Le cadre de facturation (BT-23 = {0}) doit être l'un de B1, S1, M1, B2, S2, M2, S3, B4, S4, M4, S5, S6, B7, S7, B8, S8, M8, B9, S9, M9.", "The business process type (BT-23 = {0}) shall be one of the French billing frameworks B1…M9.");
+    private static readonly RuleDefinition Fr09 = Fatal("BR-FR-09_BT-29", "BT-29", "Le SIRET du vendeur ({0}) doit compter 14 chiffres et commencer par son SIREN (BT-30 = {1}).", "The seller SIRET ({0}) shall have 14 digits and start with the seller SIREN (BT-30 = {1}).");
+    private static readonly RuleDefinition Fr10 = Fatal("BR-FR-10_BT-30", "BT-30", "Le SIREN du vendeur (BT-30, schéma 0002, 9 chiffres) est obligatoire.", "The seller SIREN (BT-30 with scheme 0002, 9 digits) is mandatory.");
+    private static readonly RuleDefinition Fr12 = Fatal("BR-FR-12_BT-49", "BT-49", "L'adresse électronique de l'acheteur (BT-49) est obligatoire.", "The buyer electronic address (BT-49) is mandatory.");
+    private static readonly RuleDefinition Fr13 = Fatal("BR-FR-13_BT-34", "BT-34", "L'adresse électronique du vendeur (BT-34) est obligatoire.", "The seller electronic address (BT-34) is mandatory.");
+    /// <summary>VAT rates applicable in France, metropolitan and overseas (BR-FR-16).</summary>
+    private static readonly decimal[] Rates = [0m, 0.9m, 1.05m, 1.75m, 2.1m, 5.5m, 7m, 8.5m, 9.2m, 9.6m, 10m, 13m, 19.6m, 20m];
+
+    private static readonly FrozenDictionary<string, RuleDefinition> RateRules = new[] { "BT-96", "BT-96_BT-103", "BT-119", "BT-152" }
+        .ToFrozenDictionary(
+            t => t,
+            t => Fatal("BR-FR-16_" + t, t.Split('_')[0], "Le taux de TVA ({0} %) n'est pas un taux applicable en France.", "The VAT rate ({0} %) is not a rate applicable in France."),
+            StringComparer.Ordinal);
+
+    private static readonly RuleDefinition FrCo12 = Fatal("BR-FR-CO-12_BT-5", "BT-5", "Une facture dans une autre devise que l'euro (BT-5 = {0}) doit indiquer l'euro comme devise de comptabilisation de la TVA (BT-6 = {1}).", "An invoice in a currency other than the euro (BT-5 = {0}) shall give the euro as VAT accounting currency (BT-6 = {1}).");
+
+    /// <summary>BR-FR-CO-10: party and location identifiers carry a scheme (UBL binding).</summary>
+    private static readonly FrozenDictionary<string, RuleDefinition> SchemeRules = new[] { "BT-29", "BT-46", "BT-60", "BT-71" }
+        .ToFrozenDictionary(
+            t => t,
+            t => Fatal("BR-FR-CO-10_" + t + "-1", t, $"L'identifiant ({t} = {{0}}) doit avoir un identifiant de schéma.", $"The identifier ({t} = {{0}}) shall have a scheme identifier."),
+            StringComparer.Ordinal);
+
+    /// <summary>BR-FR-DEC-01…03: at most 2 decimals on amounts, 4 on quantities, 6 on unit prices.</summary>
+    private static readonly FrozenDictionary<string, RuleDefinition> DecimalRules = new[] { ("01", "BT-131", 2), ("02", "BT-129", 4), ("02", "BT-149", 4), ("03", "BT-146", 6), ("03", "BT-147", 6), ("03", "BT-148", 6) }
+        .ToFrozenDictionary(
+            d => d.Item2,
+            d => Fatal($"BR-FR-DEC-{d.Item1}_{d.Item2}", d.Item2, $"La valeur ({d.Item2} = {{0}}) a plus de {d.Item3} décimales.", $"The value ({d.Item2} = {{0}}) has more than {d.Item3} decimals."),
+            StringComparer.Ordinal);
+
+    private static readonly RuleDefinition FrProfile = Fatal("FR-PROFILE", "BT-24", "Le profil Factur-X {0} n'est pas admis par la réforme française (BASIC WL la première année, EN 16931, EXTENDED).", "The Factur-X profile {0} is not accepted by the French reform (BASIC WL the first year, EN 16931, EXTENDED).");
+
+    /// <summary>BR-FR-05: the three mandatory notes, with their rule id in each syntax.</summary>
+    private static readonly (string Code, string Ubl, string Cii, string Fr)[] MandatoryNotes =
+    [
+        ("PMT", "BR-FR-05_BT-22-1", "BR-FR-05_BT-22_PMT", "l'indemnité forfaitaire pour frais de recouvrement"),
+        ("PMD", "BR-FR-05_BT-22-2", "BR-FR-05_BT-22_PMD", "les pénalités de retard"),
+        ("AAB", "BR-FR-05_BT-22-3", "BR-FR-05_BT-22_AAB", "l'escompte"),
+    ];
+
+    private static readonly FrozenDictionary<string, RuleDefinition> NoteRules = MandatoryNotes
+        .SelectMany(n => new[] { (n.Ubl, n), (n.Cii, n) })
+        .ToFrozenDictionary(
+            x => x.Item1,
+            x => Fatal(x.Item1, "BT-22", $"Une note (BT-22) de code {x.n.Code} sur {x.n.Fr} est obligatoire.", $"A note (BT-22) with subject code {x.n.Code} is mandatory."),
+            StringComparer.Ordinal);
+
+    public static void Check(RuleRun run)
+    {
+        var v = run.View;
+        var type = v.TypeCode.Norm();
+        run.Check(TypeCodes.Contains(type), Fr04, v.TypeCode, type);
+
+        var subjectCodes = NoteSubjectCodes(v).ToHashSet(StringComparer.Ordinal);
+        foreach (var note in MandatoryNotes)
+        {
+            run.Check(subjectCodes.Contains(note.Code), NoteRules[v.IsUbl ? note.Ubl : note.Cii], v.Root);
+        }
+
+        var framework = BusinessProcess(v);
+        run.Check(Frameworks.Contains(framework.Norm()), Fr08, framework ?? v.Root, framework);
+
+        var siren = v.Seller?.LegalIds.FirstOrDefault(i => i.Attr("schemeID") == "0002");
+        var sirenValue = siren.Norm();
+        run.Check(sirenValue.Length == 9 && sirenValue.All(char.IsAsciiDigit), Fr10, v.Seller?.Node ?? v.Root);
+        foreach (var siret in v.Seller?.Identifiers.Where(i => i.Attr("schemeID") == "0009") ?? [])
+        {
+            var value = siret.Norm();
+            run.Check(value.Length == 14 && value.All(char.IsAsciiDigit) && sirenValue.Length == 9 && value.StartsWith(sirenValue, StringComparison.Ordinal), Fr09, siret, value, sirenValue);
+        }
+
+        CheckRate(run, v.VatBreakdowns.Select(b => b.Rate), "BT-119");
+        // The FNFE UBL Schematron checks BT-152 on invoice lines only, not on credit note lines.
+        CheckRate(run, v.Lines.Where(l => l.Node.Name.LocalName != "CreditNoteLine").Select(l => l.Rate), "BT-152");
+        CheckRate(run, v.AllowanceCharges.Select(a => a.Rate), v.IsUbl ? "BT-96" : "BT-96_BT-103");
+
+        if (v.Currency.Norm() is { Length: > 0 } currency && currency != "EUR")
+        {
+            var accounting = v.TaxCurrencies.Count > 0 ? v.TaxCurrencies[0] : null;
+            run.Check(accounting.Norm() == "EUR", FrCo12, v.Currency, currency, accounting);
+        }
+
+        if (v.IsUbl)
+        {
+            CheckSchemes(run, v);
+        }
+
+        foreach (var line in v.Lines)
+        {
+            Decimals(run, line.NetAmount, "BT-131", 2);
+            Decimals(run, line.Quantity, "BT-129", 4);
+            Decimals(run, line.BaseQuantity, "BT-149", 4);
+            Decimals(run, line.NetPrice, "BT-146", 6);
+            Decimals(run, line.PriceDiscount, "BT-147", 6);
+            Decimals(run, line.GrossPrice, "BT-148", 6);
+        }
+
+        run.Check(v.Buyer?.ElectronicAddress.HasText() == true, Fr12, v.Buyer?.Node ?? v.Root);
+        run.Check(v.Seller?.ElectronicAddress.HasText() == true, Fr13, v.Seller?.Node ?? v.Root);
+
+        var profile = FacturXProfiles.FromSpecificationId(v.CustomizationId?.Value);
+        if (!v.IsUbl && profile is FacturXProfile.Minimum or FacturXProfile.Basic)
+        {
+            run.Fail(FrProfile, v.CustomizationId, profile.ConformanceLevel());
+        }
+    }
+
+    private static void Decimals(RuleRun run, XElement? value, string term, int max)
+    {
+        if (value is not null && value.Decimals() > max)
+        {
+            run.Fail(DecimalRules[term], value, value);
+        }
+    }
+
+    private static void CheckSchemes(RuleRun run, InvoiceView v)
+    {
+        var cac = Namespaces.Cac;
+        var cbc = Namespaces.Cbc;
+        void First(IEnumerable<XElement> ids, string term)
+        {
+            var missing = ids.FirstOrDefault(i => i.Attribute("schemeID") is null);
+            if (missing is not null)
+            {
+                run.Fail(SchemeRules[term], missing, missing);
+            }
+        }
+
+        First(v.Seller?.Identifiers ?? [], "BT-29");
+        First(v.Buyer?.Identifiers ?? [], "BT-46");
+        First(v.Payee?.Identifiers ?? [], "BT-60");
+        First(v.Root.Elements(cac + "Delivery").Elements(cac + "DeliveryLocation").Elements(cbc + "ID"), "BT-71");
+    }
+
+    /// <summary>One finding per term: the FNFE Schematron reports the first rate outside the list.</summary>
+    private static void CheckRate(RuleRun run, IEnumerable<XElement?> rates, string term)
+    {
+        var wrong = rates.OfType<XElement>().FirstOrDefault(r => r.Dec() is not { } d || !Rates.Contains(d));
+        if (wrong is not null)
+        {
+            run.Fail(RateRules[term], wrong, wrong);
+        }
+    }
+
+    private static IEnumerable<string> NoteSubjectCodes(InvoiceView v)
+    {
+        if (v.IsUbl)
+        {
+            // The UBL binding carries the subject code (BT-21) at the start of the note: "#PMT#text".
+            foreach (var note in v.Root.Elements(Namespaces.Cbc + "Note"))
+            {
+                var text = note.Value.TrimStart();
+                var end = text.Length > 1 && text[0] == '#' ? text.IndexOf('#', 1) : -1;
+                if (end > 1)
+                {
+                    yield return text[1..end];
+                }
+            }
+        }
+        else
+        {
+            var notes = v.Root.Element(Namespaces.Rsm + "ExchangedDocument")?.Elements(Namespaces.Ram + "IncludedNote") ?? [];
+            foreach (var note in notes)
+            {
+                yield return note.Element(Namespaces.Ram + "SubjectCode").Norm();
+            }
+        }
+    }
+
+    private static XElement? BusinessProcess(InvoiceView v) => v.IsUbl
+        ? v.Root.Element(Namespaces.Cbc + "ProfileID")
+        : v.Root.Element(Namespaces.Rsm + "ExchangedDocumentContext")?.Element(Namespaces.Ram + "BusinessProcessSpecifiedDocumentContextParameter")?.Element(Namespaces.Ram + "ID");
+}
