@@ -106,6 +106,16 @@ public class FacturXWriterTests
     }
 
     [Fact]
+    public void An_empty_invoice_can_still_be_written_and_read_back_as_factur_x()
+    {
+        var result = FacturXReader.Read(FacturXWriter.Write(new Invoice()));
+
+        Assert.True(result.Succeeded, result.Problem?.MessageEn);
+        Assert.Equal(FacturXProfile.En16931, result.Profile);
+        Assert.Empty(result.Invoice!.Lines);
+    }
+
+    [Fact]
     public void An_xrechnung_invoice_is_embedded_as_xrechnung_xml()
     {
         var invoice = InvoiceGenerators.ConsistentInvoice().Sample(1).Single();
