@@ -1,4 +1,6 @@
 using Cantate.Web.Modules.Accounts;
+using Cantate.Web.Modules.Annuaire;
+using Cantate.Web.Modules.Invoices;
 using Cantate.Web.Modules.Notifications;
 using Cantate.Web.Modules.Structures;
 using Microsoft.EntityFrameworkCore;
@@ -6,13 +8,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Cantate.Web.Persistence;
 
 /// <summary>The platform's single database. Providers derive from it only to keep their own migrations.</summary>
-public abstract class CantateDbContext(DbContextOptions options) : DbContext(options)
+public abstract partial class CantateDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Structure> Structures => Set<Structure>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<User> Users => Set<User>();
     public DbSet<OneTimeToken> OneTimeTokens => Set<OneTimeToken>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<StructureService> StructureServices => Set<StructureService>();
+    public DbSet<DepositFlow> DepositFlows => Set<DepositFlow>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<InvoiceEvent> InvoiceEvents => Set<InvoiceEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -67,6 +73,69 @@ public abstract class CantateDbContext(DbContextOptions options) : DbContext(opt
             e.Property(t => t.TokenHash).HasMaxLength(64);
         });
 
+        modelBuilder.Entity<StructureService>(e =>
+        {
+            e.HasIndex(x => new { x.StructureId, x.Code }).IsUnique();
+            e.HasOne<Structure>().WithMany().HasForeignKey(x => x.StructureId);
+            e.Property(x => x.Code).HasMaxLength(100);
+            e.Property(x => x.Label).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<DepositFlow>(e =>
+        {
+            e.HasIndex(f => f.Number).IsUnique();
+            e.HasIndex(f => new { f.SupplierStructureId, f.ReceivedAt });
+            e.HasOne<Structure>().WithMany().HasForeignKey(f => f.SupplierStructureId);
+            e.Property(f => f.Number).HasMaxLength(40);
+            e.Property(f => f.Channel).HasMaxLength(20);
+            e.Property(f => f.Syntax).HasMaxLength(40);
+            e.Property(f => f.FileName).HasMaxLength(255);
+            e.Property(f => f.Sha256).HasMaxLength(64);
+            e.Property(f => f.StoragePath).HasMaxLength(400);
+            e.Property(f => f.Status).HasConversion(v => v.Code(), v => ParseFlowStatus(v)).HasMaxLength(40);
+        });
+
+        modelBuilder.Entity<Invoice>(e =>
+        {
+            e.HasIndex(i => new { i.SupplierStructureId, i.Number }).IsUnique();
+            e.HasIndex(i => new { i.RecipientStructureId, i.Status, i.DepositedAt });
+            e.HasIndex(i => new { i.SupplierStructureId, i.DepositedAt });
+            e.HasIndex(i => i.FlowId);
+            e.HasOne<Structure>().WithMany().HasForeignKey(i => i.SupplierStructureId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Structure>().WithMany().HasForeignKey(i => i.RecipientStructureId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<DepositFlow>().WithMany().HasForeignKey(i => i.FlowId);
+            e.HasMany(i => i.History).WithOne().HasForeignKey(h => h.InvoiceId);
+            e.Navigation(i => i.History).AutoInclude(false);
+            e.Property(i => i.Number).HasMaxLength(20);
+            e.Property(i => i.TypeCode).HasMaxLength(3);
+            e.Property(i => i.Cadre).HasMaxLength(10);
+            e.Property(i => i.Currency).HasMaxLength(3);
+            e.Property(i => i.SupplierName).HasMaxLength(200);
+            e.Property(i => i.RecipientSiret).HasMaxLength(14);
+            e.Property(i => i.RecipientName).HasMaxLength(200);
+            e.Property(i => i.ServiceCode).HasMaxLength(100);
+            e.Property(i => i.EngagementNumber).HasMaxLength(50);
+            e.Property(i => i.DocumentPath).HasMaxLength(400);
+            e.Property(i => i.Syntax).HasMaxLength(20);
+            foreach (var amount in new[] { nameof(Invoice.TotalWithoutVat), nameof(Invoice.TotalVat), nameof(Invoice.TotalWithVat), nameof(Invoice.AmountDue) })
+            {
+                e.Property(amount).HasPrecision(19, 2);
+            }
+            e.Property(i => i.Status).HasConversion(v => v.Code(), v => ParseInvoiceStatus(v)).HasMaxLength(40);
+            e.Property(i => i.Version).IsConcurrencyToken();
+            e.Ignore(i => i.LatestReason);
+        });
+
+        modelBuilder.Entity<InvoiceEvent>(e =>
+        {
+            e.HasIndex(h => new { h.InvoiceId, h.Id });
+            e.Property(h => h.Status).HasConversion(v => v.Code(), v => ParseInvoiceStatus(v)).HasMaxLength(40);
+            e.Property(h => h.Action).HasMaxLength(40);
+            e.Property(h => h.ActorKind).HasConversion<string>().HasMaxLength(20);
+            e.Property(h => h.ActorName).HasMaxLength(200);
+            e.Property(h => h.Comment).HasMaxLength(1000);
+        });
+
         modelBuilder.Entity<OutboxMessage>(e =>
         {
             e.HasIndex(m => new { m.ProcessedAt, m.AvailableAt });
@@ -74,6 +143,15 @@ public abstract class CantateDbContext(DbContextOptions options) : DbContext(opt
             e.Property(m => m.LockedBy).HasMaxLength(80);
         });
     }
+}
+
+public abstract partial class CantateDbContext
+{
+    private static InvoiceStatus ParseInvoiceStatus(string code) =>
+        InvoiceStatuses.FromCode(code) ?? throw new InvalidOperationException($"Unknown invoice status '{code}' in the database.");
+
+    private static FlowStatus ParseFlowStatus(string code) =>
+        Enum.GetValues<FlowStatus>().First(s => s.Code() == code);
 }
 
 public sealed class SqliteCantateDbContext(DbContextOptions<SqliteCantateDbContext> options) : CantateDbContext(options);

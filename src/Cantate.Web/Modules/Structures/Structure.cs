@@ -23,6 +23,18 @@ public sealed class Structure
     public bool UsesDume { get; set; }
     public DateTime CreatedAt { get; init; }
     public List<Membership> Memberships { get; init; } = [];
+
+    // Routing rules of the directory of public structures (annuaire), as Chorus Pro names them.
+    /// <summary>Listed in the directory and able to receive invoices.</summary>
+    public bool IsActive { get; set; } = true;
+    /// <summary>codeServiceDoitEtreRenseigne: invoices must name a service (BT-10).</summary>
+    public bool ServiceCodeRequired { get; set; }
+    /// <summary>numeroEJDoitEtreRenseigne: invoices must carry an engagement juridique (BT-13).</summary>
+    public bool EngagementRequired { get; set; }
+    /// <summary>gestionNumeroEJOuCodeService: invoices must carry a service code or an engagement juridique.</summary>
+    public bool ServiceOrEngagementRequired { get; set; }
+    /// <summary>statutMiseEnPaiementNestPasRemonte: the MISE_EN_PAIEMENT status is not reported by this structure.</summary>
+    public bool PaymentStatusNotReported { get; set; }
 }
 
 /// <summary>Role of a user on a structure.</summary>

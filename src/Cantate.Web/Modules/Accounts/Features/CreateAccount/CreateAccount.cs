@@ -1,3 +1,4 @@
+using Cantate.Web.Modules.Annuaire;
 using Cantate.Web.Modules.Notifications;
 using Cantate.Web.Modules.Structures;
 using Cantate.Web.Persistence;
@@ -72,6 +73,16 @@ public sealed class CreateAccount(CantateDbContext db, AccountEmails emails, Tim
                 CreatedAt = now,
             };
             db.Structures.Add(structure);
+            if (structure.IsPublic)
+            {
+                // A public structure receives invoices from the start, through its default service.
+                db.StructureServices.Add(new StructureService
+                {
+                    StructureId = structure.Id,
+                    Code = StructureService.DefaultCode,
+                    Label = StructureService.DefaultLabel,
+                });
+            }
             var offered = Workspaces.OfferedAtCreation(draft.UsesDume).ToHashSet();
             db.Memberships.Add(new Membership
             {

@@ -1,0 +1,19 @@
+namespace Cantate.Web.Modules.Annuaire;
+
+/// <summary>
+/// A service of a public structure ("service exécutant"), whose code goes in BT-10. Every structure has the
+/// default service <see cref="DefaultCode"/>.
+/// </summary>
+public sealed class StructureService
+{
+    public const string DefaultCode = "FACTURES_PUBLIQUES";
+    public const string DefaultLabel = "Service des factures publiques";
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid StructureId { get; init; }
+    public required string Code { get; init; }
+    public required string Label { get; set; }
+    public bool IsActive { get; set; } = true;
+    /// <summary>An invoice to this service must carry an engagement juridique.</summary>
+    public bool EngagementRequired { get; set; }
+}
