@@ -180,13 +180,24 @@ public static class InvoiceGenerators
         from serviceCode in Code("SE", 999)
         from engagement in Digits(10)
         from iban in Digits(23)
-        from shapes in Gen.NonEmptyListOf(LineShapes()).Select(l => l.Take(6).ToList())
+        from shapes in Gen.NonEmptyListOf(LineShapes()).Select(l => WithExemptLine(l.Take(5).ToList(), full))
         from words in Gen.ArrayOf(Gen.Elements(Words), 6)
         from documentAllowance in Gen.Frequency((2, Gen.Constant(false)), (1, Gen.Constant(true)))
         from documentCharge in Gen.Frequency((2, Gen.Constant(false)), (1, Gen.Constant(true)))
         from paid in full ? Amount(0, 10, 2).Select(p => (decimal?)p) : Gen.Constant<decimal?>(null)
         select Assemble(full, number, issue, issue.AddDays(dueDays), creditNote, seller, buyer, serviceCode, engagement, "FR76" + iban,
             shapes.Select((s, i) => Line(i, s, words[i], full)).ToList(), documentAllowance, documentCharge, paid);
+
+    /// <summary>A full invoice always has an exempt (E) line, so that the exemption reason terms are present.</summary>
+    private static List<LineShape> WithExemptLine(List<LineShape> shapes, bool full)
+    {
+        if (full && shapes.TrueForAll(s => s.Category != "E"))
+        {
+            shapes.Add(new LineShape("E", 0.00m, 1.00m, 50.00m, "C62", false, false));
+        }
+
+        return shapes;
+    }
 
     private static Invoice Assemble(
         bool full, string number, DateOnly issue, DateOnly due, bool creditNote, Seller seller, Buyer buyer, string serviceCode, string engagement,

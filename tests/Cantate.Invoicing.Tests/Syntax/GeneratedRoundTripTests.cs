@@ -42,16 +42,19 @@ public class GeneratedRoundTripTests
         });
 
     [Fact]
-    public void The_full_generator_fills_every_business_term_of_the_model()
+    public void Every_invoice_of_the_full_generator_fills_every_business_term_of_the_model()
     {
-        var invoice = InvoiceGenerators.FullInvoice().Sample(1).Single();
-        var filled = ModelDump.Lines(invoice).Select(l => System.Text.RegularExpressions.Regex.Replace(l.Split(" = ")[0], @"\[\d+\]", string.Empty)).ToHashSet();
-
         // Terms the generator leaves out on purpose: BT-7 excludes BT-8 (BR-CO-03); BT-6/BT-111 only with a foreign currency.
         var left = new[] { "Invoice.VatPointDate", "Invoice.VatAccountingCurrencyCode", "Invoice.Totals.VatTotalInAccountingCurrency" };
-        var missing = AllTermPaths(typeof(Invoice), "Invoice").Where(p => !filled.Contains(p) && !left.Contains(p)).ToList();
+        var terms = AllTermPaths(typeof(Invoice), "Invoice").Where(p => !left.Contains(p)).ToList();
 
-        Assert.True(missing.Count == 0, string.Join('\n', missing));
+        foreach (var invoice in InvoiceGenerators.FullInvoice().Sample(50))
+        {
+            var filled = ModelDump.Lines(invoice).Select(l => System.Text.RegularExpressions.Regex.Replace(l.Split(" = ")[0], @"\[\d+\]", string.Empty)).ToHashSet();
+            var missing = terms.Where(p => !filled.Contains(p)).ToList();
+
+            Assert.True(missing.Count == 0, string.Join('\n', missing));
+        }
     }
 
     private static IEnumerable<string> AllTermPaths(Type type, string path)
