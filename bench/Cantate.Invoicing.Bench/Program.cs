@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Cantate.Invoicing.Parsing;
 using Cantate.Invoicing.Validation;
+using Cantate.Invoicing.Validation.Rules;
 
 // Whole-process throughput benchmark of InvoiceValidator on the EN 16931 corpus, on one thread.
 // Usage: cantate-invoicing-bench CORPUS_DIR [seconds-per-measure]   (run it under `taskset -c 0` for one core)
@@ -56,6 +57,12 @@ void Stages(List<(string Name, byte[] Bytes, bool Pdf)> set)
     Time("  stage: hardened parse + syntax detection", () => { foreach (var f in set) { InvoiceDocumentLoader.Load(f.Bytes); } }, set.Count);
     Time("  stage: XSD validation", () => { foreach (var d in documents) { SchemaValidator.Validate(d.Xml!, d.XmlSyntax, []); } }, documents.Count);
     Time("  stage: business rules", () => { foreach (var d in documents) { ValidatorInternals.BusinessRules(d.Xml!); } }, documents.Count);
+    var views = documents.Select(d => En16931Rules.ReadView(d.Xml!, d.XmlSyntax)!).ToList();
+    Time("    rules: reading the view", () => { foreach (var d in documents) { En16931Rules.ReadView(d.Xml!, d.XmlSyntax); } }, documents.Count);
+    foreach (var (name, check) in new (string, Action<RuleRun>)[] { ("core", CoreRules.Check), ("calculations", CalculationRules.Check), ("VAT categories", VatCategoryRules.Check), ("code lists", CodeListRules.Check), ("syntax", SyntaxRules.Check) })
+    {
+        Time("    rules: " + name, () => { foreach (var v in views) { check(new RuleRun(v, [])); } }, views.Count);
+    }
 }
 
 void Time(string label, Action pass, int perPass)

@@ -124,6 +124,7 @@ public static class InvoiceDocumentLoader
         using var reader = XmlReader.Create(stream, ReaderSettings);
         var document = new XDocument();
         XContainer current = document;
+        var names = new ElementNames();
         while (reader.Read())
         {
             switch (reader.NodeType)
@@ -134,7 +135,7 @@ public static class InvoiceDocumentLoader
                         throw new XmlDepthException();
                     }
 
-                    var element = new XElement(XNamespace.Get(reader.NamespaceURI) + reader.LocalName);
+                    var element = new XElement(names.Get(reader.NamespaceURI, reader.LocalName));
                     if (reader.MoveToFirstAttribute())
                     {
                         do
@@ -191,22 +192,26 @@ public static class InvoiceDocumentLoader
     /// </summary>
     internal static bool HasDoctype(ReadOnlySpan<byte> bytes)
     {
-        string head;
-        var prefix = bytes[..Math.Min(bytes.Length, 64 * 1024)];
-        if (prefix.Length >= 2 && ((prefix[0] == 0xFF && prefix[1] == 0xFE) || (prefix[0] == 0xFE && prefix[1] == 0xFF)))
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         {
-            head = (prefix[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(prefix[2..]);
-        }
-        else
-        {
-            head = Encoding.Latin1.GetString(prefix);
+            // UTF-16: the prolog is short; decode a bounded prefix only.
+            var prefix = bytes[2..Math.Min(bytes.Length, 64 * 1024)];
+            var text = (bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode).GetString(prefix);
+            return PrologHasDoctype(text.AsSpan());
         }
 
+        // UTF-8 and the ASCII-compatible encodings: scan the bytes as Latin-1 characters, without copying.
+        var i = bytes.StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
+        return PrologHasDoctype(bytes[i..Math.Min(bytes.Length, 64 * 1024)]);
+    }
+
+    private static bool PrologHasDoctype(ReadOnlySpan<byte> head)
+    {
         var i = 0;
         while (i < head.Length)
         {
             var c = head[i];
-            if (c is ' ' or '\t' or '\r' or '\n' or '\uFEFF' or 'ï' or '»' or '¿')
+            if (c is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
             {
                 i++;
                 continue;
@@ -217,33 +222,110 @@ public static class InvoiceDocumentLoader
                 return false;
             }
 
-            if (string.CompareOrdinal(head, i, "<?", 0, 2) == 0)
+            var rest = head[i..];
+            if (rest.StartsWith("<?"u8))
             {
-                var end = head.IndexOf("?>", i + 2, StringComparison.Ordinal);
+                var end = rest.IndexOf("?>"u8);
                 if (end < 0)
                 {
                     return false;
                 }
 
-                i = end + 2;
+                i += end + 2;
             }
-            else if (string.CompareOrdinal(head, i, "<!--", 0, 4) == 0)
+            else if (rest.StartsWith("<!--"u8))
             {
-                var end = head.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                var end = rest[4..].IndexOf("-->"u8);
                 if (end < 0)
                 {
                     return false;
                 }
 
-                i = end + 3;
+                i += 4 + end + 3;
             }
             else
             {
-                return string.Compare(head, i, "<!DOCTYPE", 0, 9, StringComparison.OrdinalIgnoreCase) == 0;
+                return rest.Length >= 9 && Ascii.EqualsIgnoreCase(rest[..9], "<!DOCTYPE"u8);
             }
         }
 
         return false;
+    }
+
+    private static bool PrologHasDoctype(ReadOnlySpan<char> head)
+    {
+        var i = 0;
+        while (i < head.Length)
+        {
+            var c = head[i];
+            if (c is ' ' or '\t' or '\r' or '\n' or '\uFEFF')
+            {
+                i++;
+                continue;
+            }
+
+            if (c != '<')
+            {
+                return false;
+            }
+
+            var rest = head[i..];
+            if (rest.StartsWith("<?", StringComparison.Ordinal))
+            {
+                var end = rest.IndexOf("?>", StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    return false;
+                }
+
+                i += end + 2;
+            }
+            else if (rest.StartsWith("<!--", StringComparison.Ordinal))
+            {
+                var end = rest[4..].IndexOf("-->", StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    return false;
+                }
+
+                i += 4 + end + 3;
+            }
+            else
+            {
+                return rest.StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The reader atomizes names, so the same strings come back for every element of a kind: a small cache keyed
+    /// by reference saves the global <see cref="XName"/> table lookup for each element.
+    /// </summary>
+    private sealed class ElementNames
+    {
+        private readonly Dictionary<(object Namespace, object Local), XName> cache = new(new ReferencePairComparer());
+
+        public XName Get(string namespaceUri, string localName)
+        {
+            if (!cache.TryGetValue((namespaceUri, localName), out var name))
+            {
+                name = XNamespace.Get(namespaceUri) + localName;
+                cache.Add((namespaceUri, localName), name);
+            }
+
+            return name;
+        }
+
+        private sealed class ReferencePairComparer : IEqualityComparer<(object Namespace, object Local)>
+        {
+            public bool Equals((object Namespace, object Local) x, (object Namespace, object Local) y) =>
+                ReferenceEquals(x.Namespace, y.Namespace) && ReferenceEquals(x.Local, y.Local);
+
+            public int GetHashCode((object Namespace, object Local) obj) =>
+                HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Namespace), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Local));
+        }
     }
 
     private sealed class XmlDepthException : Exception

@@ -8,6 +8,32 @@ namespace Cantate.Invoicing.Validation.Rules;
 /// <summary>The BR-CL code list rules: every coded value must come from its list. One pass over the tree.</summary>
 internal static class CodeListRules
 {
+    private static readonly XName CacClassifiedTaxCategory = Namespaces.Cac + "ClassifiedTaxCategory";
+    private static readonly XName CacCountry = Namespaces.Cac + "Country";
+    private static readonly XName CacDeliveryLocation = Namespaces.Cac + "DeliveryLocation";
+    private static readonly XName CacInvoicePeriod = Namespaces.Cac + "InvoicePeriod";
+    private static readonly XName CacOriginCountry = Namespaces.Cac + "OriginCountry";
+    private static readonly XName CacPartyIdentification = Namespaces.Cac + "PartyIdentification";
+    private static readonly XName CacPartyLegalEntity = Namespaces.Cac + "PartyLegalEntity";
+    private static readonly XName CacPaymentMeans = Namespaces.Cac + "PaymentMeans";
+    private static readonly XName CacStandardItemIdentification = Namespaces.Cac + "StandardItemIdentification";
+    private static readonly XName CacTaxCategory = Namespaces.Cac + "TaxCategory";
+    private static readonly XName CbcChargeIndicator = Namespaces.Cbc + "ChargeIndicator";
+    private static readonly XName CbcDocumentTypeCode = Namespaces.Cbc + "DocumentTypeCode";
+    private static readonly XName RamAdditionalReferencedDocument = Namespaces.Ram + "AdditionalReferencedDocument";
+    private static readonly XName RamApplicableTradeTax = Namespaces.Ram + "ApplicableTradeTax";
+    private static readonly XName RamAppliedTradeAllowanceCharge = Namespaces.Ram + "AppliedTradeAllowanceCharge";
+    private static readonly XName RamCategoryTradeTax = Namespaces.Ram + "CategoryTradeTax";
+    private static readonly XName RamChargeIndicator = Namespaces.Ram + "ChargeIndicator";
+    private static readonly XName RamOriginTradeCountry = Namespaces.Ram + "OriginTradeCountry";
+    private static readonly XName RamPostalTradeAddress = Namespaces.Ram + "PostalTradeAddress";
+    private static readonly XName RamSpecifiedLegalOrganization = Namespaces.Ram + "SpecifiedLegalOrganization";
+    private static readonly XName RamSpecifiedTradeAllowanceCharge = Namespaces.Ram + "SpecifiedTradeAllowanceCharge";
+    private static readonly XName RamSpecifiedTradeProduct = Namespaces.Ram + "SpecifiedTradeProduct";
+    private static readonly XName RamSpecifiedTradeSettlementPaymentMeans = Namespaces.Ram + "SpecifiedTradeSettlementPaymentMeans";
+    private static readonly XName RamTypeCode = Namespaces.Ram + "TypeCode";
+    private static readonly XName RamURIUniversalCommunication = Namespaces.Ram + "URIUniversalCommunication";
+
     private static readonly RuleDefinition Cl01 = Fatal("BR-CL-01", "BT-3", "Le code de type de document ({0}) n'appartient pas à la liste UNTDID 1001 des factures et avoirs.", "The document type code ({0}) MUST be coded by the invoice and credit note related code lists of UNTDID 1001.");
     private static readonly RuleDefinition Cl03 = Fatal("BR-CL-03", "BT-5", "La devise d'un montant (currencyID = {0}) n'est pas un code ISO 4217.", "currencyID ({0}) MUST be coded using ISO code list 4217 alpha-3.");
     private static readonly RuleDefinition Cl04 = Fatal("BR-CL-04", "BT-5", "Le code de devise de la facture ({0}) n'est pas un code ISO 4217.", "Invoice currency code ({0}) MUST be coded using ISO code list 4217 alpha-3.");
@@ -84,14 +110,14 @@ internal static class CodeListRules
                     case "TaxCurrencyCode":
                         In(run, CodeLists.Currencies, e.Value, Cl05, e);
                         break;
-                    case "DescriptionCode" when parent.Name == cac + "InvoicePeriod":
+                    case "DescriptionCode" when parent.Name == CacInvoicePeriod:
                         In(run, CodeLists.VatPointDateCodes, e.Value, Cl06, e);
                         break;
                     case "ID" when e.Attribute("schemeID") is { } scheme && parent.Name.LocalName is "AdditionalDocumentReference" or "DocumentReference"
-                        && parent.Element(cbc + "DocumentTypeCode")?.Value == "130":
+                        && parent.Element(CbcDocumentTypeCode)?.Value == "130":
                         In(run, CodeLists.ObjectIdentifierSchemes, scheme.Value, Cl07, e);
                         break;
-                    case "ID" when e.Attribute("schemeID") is { } scheme && parent.Name == cac + "PartyIdentification":
+                    case "ID" when e.Attribute("schemeID") is { } scheme && parent.Name == CacPartyIdentification:
                         var sepaAllowed = scheme.Value.Trim() == "SEPA" && e.Ancestors().Any(a => a.Name.LocalName is "AccountingSupplierParty" or "PayeeParty");
                         if (!sepaAllowed)
                         {
@@ -99,34 +125,34 @@ internal static class CodeListRules
                         }
 
                         break;
-                    case "CompanyID" when e.Attribute("schemeID") is { } scheme && parent.Name == cac + "PartyLegalEntity":
+                    case "CompanyID" when e.Attribute("schemeID") is { } scheme && parent.Name == CacPartyLegalEntity:
                         In(run, CodeLists.Icd, scheme.Value, Cl11, e);
                         break;
                     case "ItemClassificationCode" when e.Attribute("listID") is { } list:
                         In(run, CodeLists.ItemClassificationSchemes, list.Value, Cl13, e);
                         break;
-                    case "IdentificationCode" when parent.Name == cac + "Country":
+                    case "IdentificationCode" when parent.Name == CacCountry:
                         In(run, CodeLists.Countries, e.Value, Cl14, e);
                         break;
-                    case "IdentificationCode" when parent.Name == cac + "OriginCountry":
+                    case "IdentificationCode" when parent.Name == CacOriginCountry:
                         In(run, CodeLists.Countries, e.Value, Cl15, e);
                         break;
-                    case "PaymentMeansCode" when parent.Name == cac + "PaymentMeans":
+                    case "PaymentMeansCode" when parent.Name == CacPaymentMeans:
                         In(run, CodeLists.PaymentMeans, e.Value, Cl16, e);
                         break;
-                    case "ID" when parent.Name == cac + "TaxCategory":
+                    case "ID" when parent.Name == CacTaxCategory:
                         In(run, CodeLists.VatCategories, e.Value, Cl17, e);
                         break;
-                    case "ID" when parent.Name == cac + "ClassifiedTaxCategory":
+                    case "ID" when parent.Name == CacClassifiedTaxCategory:
                         In(run, CodeLists.VatCategories, e.Value, Cl18, e);
                         break;
-                    case "AllowanceChargeReasonCode" when parent.Element(cbc + "ChargeIndicator")?.Value.Trim() == "false":
+                    case "AllowanceChargeReasonCode" when parent.Element(CbcChargeIndicator)?.Value.Trim() == "false":
                         In(run, CodeLists.AllowanceReasons, e.Value, Cl19, e);
                         break;
-                    case "AllowanceChargeReasonCode" when parent.Element(cbc + "ChargeIndicator")?.Value.Trim() == "true":
+                    case "AllowanceChargeReasonCode" when parent.Element(CbcChargeIndicator)?.Value.Trim() == "true":
                         In(run, CodeLists.ChargeReasons, e.Value, Cl20, e);
                         break;
-                    case "ID" when e.Attribute("schemeID") is { } scheme && parent.Name == cac + "StandardItemIdentification":
+                    case "ID" when e.Attribute("schemeID") is { } scheme && parent.Name == CacStandardItemIdentification:
                         In(run, CodeLists.Icd, scheme.Value, Cl21, e);
                         break;
                     case "TaxExemptionReasonCode":
@@ -141,7 +167,7 @@ internal static class CodeListRules
                     case "EndpointID" when e.Attribute("schemeID") is { } scheme:
                         In(run, CodeLists.ElectronicAddressSchemes, scheme.Value, Cl25, e);
                         break;
-                    case "ID" when e.Attribute("schemeID") is { } scheme && parent.Name == cac + "DeliveryLocation":
+                    case "ID" when e.Attribute("schemeID") is { } scheme && parent.Name == CacDeliveryLocation:
                         In(run, CodeLists.Icd, scheme.Value, Cl26, e);
                         break;
                     default:
@@ -187,38 +213,38 @@ internal static class CodeListRules
                 case "TaxCurrencyCode":
                     In(run, CodeLists.Currencies, e.Value, Cl05, e);
                     break;
-                case "DueDateTypeCode" when parent.Name == ram + "ApplicableTradeTax":
+                case "DueDateTypeCode" when parent.Name == RamApplicableTradeTax:
                     In(run, CiiVatPointCodes, e.Value, Cl06, e);
                     break;
-                case "ReferenceTypeCode" when parent.Name == ram + "AdditionalReferencedDocument" && parent.Element(ram + "TypeCode")?.Value == "130":
+                case "ReferenceTypeCode" when parent.Name == RamAdditionalReferencedDocument && parent.Element(RamTypeCode)?.Value == "130":
                     In(run, CodeLists.ObjectIdentifierSchemes, e.Value, Cl07, e);
                     break;
-                case "GlobalID" when e.Attribute("schemeID") is { } scheme && parent.Name != ram + "SpecifiedTradeProduct":
+                case "GlobalID" when e.Attribute("schemeID") is { } scheme && parent.Name != RamSpecifiedTradeProduct:
                     In(run, CodeLists.Icd, scheme.Value, Cl10, e);
                     break;
-                case "ID" when e.Attribute("schemeID") is { } scheme && parent.Name == ram + "SpecifiedLegalOrganization":
+                case "ID" when e.Attribute("schemeID") is { } scheme && parent.Name == RamSpecifiedLegalOrganization:
                     In(run, CodeLists.Icd, scheme.Value, Cl11, e);
                     break;
                 case "ClassCode" when e.Attribute("listID") is { } list:
                     In(run, CodeLists.ItemClassificationSchemes, list.Value, Cl13, e);
                     break;
-                case "CountryID" when parent.Name == ram + "PostalTradeAddress":
+                case "CountryID" when parent.Name == RamPostalTradeAddress:
                     In(run, CodeLists.Countries, e.Value, Cl14, e);
                     break;
-                case "ID" when parent.Name == ram + "OriginTradeCountry":
+                case "ID" when parent.Name == RamOriginTradeCountry:
                     In(run, CodeLists.Countries, e.Value, Cl15, e);
                     break;
-                case "TypeCode" when parent.Name == ram + "SpecifiedTradeSettlementPaymentMeans":
+                case "TypeCode" when parent.Name == RamSpecifiedTradeSettlementPaymentMeans:
                     In(run, CodeLists.PaymentMeans, e.Value, Cl16, e);
                     break;
-                case "CategoryCode" when parent.Name == ram + "CategoryTradeTax":
+                case "CategoryCode" when parent.Name == RamCategoryTradeTax:
                     In(run, CodeLists.VatCategories, e.Value, Cl17, e);
                     break;
-                case "CategoryCode" when parent.Name == ram + "ApplicableTradeTax":
+                case "CategoryCode" when parent.Name == RamApplicableTradeTax:
                     In(run, CodeLists.VatCategories, e.Value, Cl18, e);
                     break;
-                case "ReasonCode" when parent.Name == ram + "SpecifiedTradeAllowanceCharge" || parent.Name == ram + "AppliedTradeAllowanceCharge":
-                    var indicator = parent.Element(ram + "ChargeIndicator")?.Value.Trim();
+                case "ReasonCode" when parent.Name == RamSpecifiedTradeAllowanceCharge || parent.Name == RamAppliedTradeAllowanceCharge:
+                    var indicator = parent.Element(RamChargeIndicator)?.Value.Trim();
                     if (indicator == "false")
                     {
                         In(run, CodeLists.AllowanceReasons, e.Value, Cl19, e);
@@ -241,7 +267,7 @@ internal static class CodeListRules
                 case "AttachmentBinaryObject" when e.Attribute("mimeCode") is { } mime:
                     In(run, CodeLists.Mime, mime.Value, Cl24, e);
                     break;
-                case "URIID" when e.Attribute("schemeID") is { } scheme && parent.Name == ram + "URIUniversalCommunication" && parent.Parent?.Name.LocalName is "SellerTradeParty" or "BuyerTradeParty":
+                case "URIID" when e.Attribute("schemeID") is { } scheme && parent.Name == RamURIUniversalCommunication && parent.Parent?.Name.LocalName is "SellerTradeParty" or "BuyerTradeParty":
                     In(run, CodeLists.ElectronicAddressSchemes, scheme.Value, Cl25, e);
                     break;
                 default:

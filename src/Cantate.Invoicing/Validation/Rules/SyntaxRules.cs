@@ -11,6 +11,17 @@ namespace Cantate.Invoicing.Validation.Rules;
 /// </summary>
 internal static partial class SyntaxRules
 {
+    private static readonly XName CacPartyTaxScheme = Namespaces.Cac + "PartyTaxScheme";
+    private static readonly XName CacPaymentMeans = Namespaces.Cac + "PaymentMeans";
+    private static readonly XName CacPrice = Namespaces.Cac + "Price";
+    private static readonly XName CbcCompanyID = Namespaces.Cbc + "CompanyID";
+    private static readonly XName CbcEmbeddedDocumentBinaryObject = Namespaces.Cbc + "EmbeddedDocumentBinaryObject";
+    private static readonly XName CbcPaymentID = Namespaces.Cbc + "PaymentID";
+    private static readonly XName RamChargeAmount = Namespaces.Ram + "ChargeAmount";
+    private static readonly XName RamNetPriceProductTradePrice = Namespaces.Ram + "NetPriceProductTradePrice";
+    private static readonly XName RamSpecifiedLineTradeAgreement = Namespaces.Ram + "SpecifiedLineTradeAgreement";
+    private static readonly XName UdtDateTimeString = Namespaces.Udt + "DateTimeString";
+
     private static readonly RuleDefinition UblSr12 = Fatal("UBL-SR-12", "BT-31", "Le numéro de TVA du vendeur (BT-31) ne doit apparaître qu'une fois (trouvé {0} fois).", "Seller VAT identifier (BT-31) shall occur maximum once (found {0}).");
     private static readonly RuleDefinition UblSr18 = Fatal("UBL-SR-18", "BT-48", "Le numéro de TVA de l'acheteur (BT-48) ne doit apparaître qu'une fois (trouvé {0} fois).", "Buyer VAT identifier (BT-48) shall occur maximum once (found {0}).");
     private static readonly RuleDefinition UblSr42 = Fatal("UBL-SR-42", "BG-4", "Le schéma fiscal du vendeur (PartyTaxScheme) ne doit apparaître que deux fois au plus (trouvé {0} fois).", "Party tax scheme shall occur maximum twice in accounting supplier party (found {0}).");
@@ -43,27 +54,27 @@ internal static partial class SyntaxRules
         var cbc = Namespaces.Cbc;
         run.Check((v.Seller?.VatIds.Count ?? 0) <= 1, UblSr12, v.Seller?.Node, v.Seller?.VatIds.Count ?? 0);
         run.Check((v.Buyer?.VatIds.Count ?? 0) <= 1, UblSr18, v.Buyer?.Node, v.Buyer?.VatIds.Count ?? 0);
-        var sellerSchemes = v.Seller?.Node.Elements(cac + "PartyTaxScheme").Count() ?? 0;
+        var sellerSchemes = v.Seller?.Node.Elements(CacPartyTaxScheme).Count() ?? 0;
         run.Check(sellerSchemes <= 2, UblSr42, v.Seller?.Node, sellerSchemes);
 
-        var paymentIds = v.Root.Elements(cac + "PaymentMeans").Elements(cbc + "PaymentID").Select(e => e.Value).Distinct(StringComparer.Ordinal).ToList();
+        var paymentIds = v.Root.Elements(CacPaymentMeans).Elements(CbcPaymentID).Select(e => e.Value).Distinct(StringComparer.Ordinal).ToList();
         run.Check(paymentIds.Count <= 1, UblSr44, v.Root, string.Join(", ", paymentIds));
         var meansCodes = v.PaymentMeans.Select(m => m.Code.Norm()).Distinct(StringComparer.Ordinal).ToList();
         run.Check(meansCodes.Count <= 1, UblSr47, v.Root, string.Join(", ", meansCodes));
 
         foreach (var e in v.Root.Descendants())
         {
-            if (e.Name == cac + "PartyTaxScheme")
+            if (e.Name == CacPartyTaxScheme)
             {
-                run.Check(e.Element(cbc + "CompanyID") is not null, UblSr53, e);
+                run.Check(e.Element(CbcCompanyID) is not null, UblSr53, e);
             }
-            else if (e.Name == cbc + "EmbeddedDocumentBinaryObject")
+            else if (e.Name == CbcEmbeddedDocumentBinaryObject)
             {
                 run.Check(e.Attribute("mimeCode") is not null, UblDt06, e);
                 run.Check(e.Attribute("filename") is not null, UblDt07, e);
             }
             else if (e.Name.Namespace == cbc && e.Name.LocalName.EndsWith("Amount", StringComparison.Ordinal)
-                && e.Name.LocalName != "PriceAmount" && e.Parent?.Parent?.Name != cac + "Price")
+                && e.Name.LocalName != "PriceAmount" && e.Parent?.Parent?.Name != CacPrice)
             {
                 run.Check(e.Decimals() <= 2, UblDt01, e, e);
             }
@@ -80,13 +91,13 @@ internal static partial class SyntaxRules
             {
                 run.Fail(CiiDt031, e, e.Name.LocalName);
             }
-            else if (e.Name == udt + "DateTimeString" && e.Attribute("format")?.Value == "102")
+            else if (e.Name == UdtDateTimeString && e.Attribute("format")?.Value == "102")
             {
                 run.Check(Date102().IsMatch(e.Value), CiiDt097, e, e);
             }
-            else if (e.Name == ram + "SpecifiedLineTradeAgreement")
+            else if (e.Name == RamSpecifiedLineTradeAgreement)
             {
-                var prices = e.Elements(ram + "NetPriceProductTradePrice").Elements(ram + "ChargeAmount").Count();
+                var prices = e.Elements(RamNetPriceProductTradePrice).Elements(RamChargeAmount).Count();
                 run.Check(prices == 1, CiiSr439, e, prices);
             }
         }
