@@ -190,6 +190,24 @@ public abstract class AccountCreationTests(TestDatabase database) : PortalTest(d
         Assert.Equal("/compte/creer", page.Url.AbsolutePath);
     }
 
+    [Fact]
+    public async Task The_first_user_of_a_listed_structure_without_gestionnaire_becomes_its_gestionnaire_principal()
+    {
+        await Factory.QueryAsync(async db =>
+        {
+            db.Structures.Add(new Structure { Siret = "21920023500014", RaisonSociale = "COMMUNE DE CLAMART", IsPublic = true, City = "CLAMART" });
+            return await db.SaveChangesAsync();
+        });
+        var email = NewEmail("agent");
+        var done = await AccountJourney.CreateAsync(Client, email, "21920023500014",
+            information: PortalClient.Fields(("AddressLine", "1 place Maurice Gunsbourg"), ("PostalCode", "92140")));
+        Assert.Contains("Votre compte est créé", done.Text);
+        await AccountJourney.ActivateAsync(Factory, Client, email);
+        var home = await AccountJourney.SignInAsync(Client, email);
+        Assert.Equal("Gestionnaire principal", home.Document.QuerySelector(".role")?.TextContent);
+        Assert.Equal(1, await Factory.QueryAsync(db => db.Structures.CountAsync()));
+    }
+
     private async Task<Page> StepThreeAsync(string siret, List<KeyValuePair<string, string?>> extra)
     {
         var step1 = await Client.GetAsync("/compte/creer");

@@ -4,6 +4,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cantate.Web.Modules.Structures;
 
+public static class StructureQueries
+{
+    /// <summary>True when a gestionnaire (principal or secondaire) is validly attached to the structure.</summary>
+    public static Task<bool> HasManagerAsync(this CantateDbContext db, Guid structureId, CancellationToken cancellationToken) =>
+        db.Memberships.AnyAsync(m => m.StructureId == structureId && m.Status == MembershipStatus.Validee
+            && (m.Role == StructureRole.GestionnairePrincipal || m.Role == StructureRole.GestionnaireSecondaire), cancellationToken);
+}
+
 /// <summary>
 /// The one place that answers "may this user act on this structure?". Every page and endpoint asks it on the
 /// server; a structure the user is not validly attached to is reported as not found, never as forbidden.

@@ -32,7 +32,9 @@ public sealed class CreateAccount(CantateDbContext db, AccountEmails emails, Tim
         var structure = draft.ExistingStructureId is { } existingId
             ? await db.Structures.FirstOrDefaultAsync(s => s.Id == existingId, cancellationToken)
             : await db.Structures.FirstOrDefaultAsync(s => s.Siret == draft.Siret, cancellationToken);
-        var outcome = structure is null ? Outcome.AccountCreated : Outcome.RattachementRequested;
+        // A structure already listed (from the directory) but without a gestionnaire is claimed by its first user.
+        var hasManager = structure is not null && await db.HasManagerAsync(structure.Id, cancellationToken);
+        var outcome = hasManager ? Outcome.RattachementRequested : Outcome.AccountCreated;
 
         if (await db.Users.AnyAsync(u => u.NormalizedLoginEmail == normalized, cancellationToken))
         {
@@ -54,35 +56,39 @@ public sealed class CreateAccount(CantateDbContext db, AccountEmails emails, Tim
         };
         db.Users.Add(user);
 
-        if (structure is null)
+        if (!hasManager)
         {
-            structure = new Structure
+            if (structure is null)
             {
-                Siret = draft.Siret,
-                RaisonSociale = draft.RaisonSociale!,
-                AddressLine = draft.AddressLine,
-                AddressComplement = draft.AddressComplement,
-                PostalCode = draft.PostalCode,
-                City = draft.City,
-                CountryCode = draft.CountryCode,
-                CategorieJuridique = draft.CategorieJuridique,
-                IsPublic = draft.IsPublic,
-                NonDiffusible = draft.NonDiffusible,
-                DepositsPaymentRequests = draft.DepositsPaymentRequests,
-                UsesDume = draft.UsesDume,
-                CreatedAt = now,
-            };
-            db.Structures.Add(structure);
-            if (structure.IsPublic)
-            {
-                // A public structure receives invoices from the start, through its default service.
-                db.StructureServices.Add(new StructureService
+                structure = new Structure
                 {
-                    StructureId = structure.Id,
-                    Code = StructureService.DefaultCode,
-                    Label = StructureService.DefaultLabel,
-                });
+                    Siret = draft.Siret,
+                    RaisonSociale = draft.RaisonSociale!,
+                    CategorieJuridique = draft.CategorieJuridique,
+                    IsPublic = draft.IsPublic,
+                    NonDiffusible = draft.NonDiffusible,
+                    CreatedAt = now,
+                };
+                db.Structures.Add(structure);
+                if (structure.IsPublic)
+                {
+                    // A public structure receives invoices from the start, through its default service.
+                    db.StructureServices.Add(new StructureService
+                    {
+                        StructureId = structure.Id,
+                        Code = StructureService.DefaultCode,
+                        Label = StructureService.DefaultLabel,
+                    });
+                }
             }
+            structure.RaisonSociale = draft.RaisonSociale!;
+            structure.AddressLine = draft.AddressLine;
+            structure.AddressComplement = draft.AddressComplement;
+            structure.PostalCode = draft.PostalCode;
+            structure.City = draft.City;
+            structure.CountryCode = draft.CountryCode;
+            structure.DepositsPaymentRequests = draft.DepositsPaymentRequests;
+            structure.UsesDume = draft.UsesDume;
             var offered = Workspaces.OfferedAtCreation(draft.UsesDume).ToHashSet();
             db.Memberships.Add(new Membership
             {
@@ -97,6 +103,7 @@ public sealed class CreateAccount(CantateDbContext db, AccountEmails emails, Tim
         }
         else
         {
+            ArgumentNullException.ThrowIfNull(structure);
             db.Memberships.Add(new Membership
             {
                 StructureId = structure.Id,

@@ -1,4 +1,5 @@
 using Cantate.Sirene;
+using Cantate.Web.Modules.Structures;
 using Cantate.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,6 +35,26 @@ public sealed class IdentifyRequester(CantateDbContext db, ISireneDirectory sire
         }
 
         var existing = await db.Structures.AsNoTracking().FirstOrDefaultAsync(s => s.Siret == siret, cancellationToken);
+        if (existing is not null && !await db.HasManagerAsync(existing.Id, cancellationToken))
+        {
+            // Listed (from the directory) but nobody manages it yet: this user creates the account and becomes its gestionnaire.
+            return errors.Count > 0
+                ? new Result(null, errors)
+                : new Result(new AccountRequestDraft
+                {
+                    LoginEmail = email,
+                    Siret = siret,
+                    IsPublic = existing.IsPublic,
+                    CategorieJuridique = existing.CategorieJuridique,
+                    RaisonSociale = existing.RaisonSociale,
+                    AddressLine = existing.AddressLine,
+                    AddressComplement = existing.AddressComplement,
+                    PostalCode = existing.PostalCode,
+                    City = existing.City,
+                    CountryCode = existing.CountryCode,
+                    ContactEmail = email,
+                }, errors);
+        }
         if (existing is not null)
         {
             return errors.Count > 0
