@@ -16,4 +16,16 @@ public sealed class StructureService
     public bool IsActive { get; set; } = true;
     /// <summary>An invoice to this service must carry an engagement juridique.</summary>
     public bool EngagementRequired { get; set; }
+
+    /// <summary>The default service every public structure has.</summary>
+    public static StructureService Default(Guid structureId) =>
+        new() { StructureId = structureId, Code = DefaultCode, Label = DefaultLabel };
+
+    /// <summary>Sets the label and flags; true when something changed.</summary>
+    public bool Apply(string label, bool engagementRequired, bool isActive)
+    {
+        var changed = Label != label || EngagementRequired != engagementRequired || IsActive != isActive;
+        (Label, EngagementRequired, IsActive) = (label, engagementRequired, isActive);
+        return changed;
+    }
 }
