@@ -55,6 +55,10 @@ void Stages(List<(string Name, byte[] Bytes, bool Pdf)> set)
 {
     var documents = set.Select(f => InvoiceDocumentLoader.Load(f.Bytes)).Where(d => d.Xml is not null).ToList();
     Time("  stage: hardened parse + syntax detection", () => { foreach (var f in set) { InvoiceDocumentLoader.Load(f.Bytes); } }, set.Count);
+    var wellFormed = set.Where(f => InvoiceDocumentLoader.Load(f.Bytes).Xml is not null).ToList();
+    var plain = new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true, IgnoreProcessingInstructions = true };
+    Time("    for reference: raw XmlReader pass, no tree", () => { foreach (var f in wellFormed) { using var r = System.Xml.XmlReader.Create(new MemoryStream(f.Bytes), plain); while (r.Read()) { } } }, wellFormed.Count);
+    Time("    for reference: XDocument.Load", () => { foreach (var f in wellFormed) { using var r = System.Xml.XmlReader.Create(new MemoryStream(f.Bytes), plain); System.Xml.Linq.XDocument.Load(r); } }, wellFormed.Count);
     Time("  stage: XSD validation", () => { foreach (var d in documents) { SchemaValidator.Validate(d.Xml!, d.XmlSyntax, []); } }, documents.Count);
     Time("  stage: business rules", () => { foreach (var d in documents) { ValidatorInternals.BusinessRules(d.Xml!); } }, documents.Count);
     var views = documents.Select(d => En16931Rules.ReadView(d.Xml!, d.XmlSyntax)!).ToList();
