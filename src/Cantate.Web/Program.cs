@@ -1,6 +1,8 @@
 using Cantate.Sirene;
 using Cantate.Web.Hosting;
 using Cantate.Web.Modules.Accounts;
+using Cantate.Web.Modules.Annuaire;
+using Cantate.Web.Modules.Invoices;
 using Cantate.Web.Modules.Notifications;
 using Cantate.Web.Modules.Structures;
 using Cantate.Web.Persistence;
@@ -29,6 +31,8 @@ builder.Services.AddCantateSirene(new SireneOptions
 builder.Services.AddNotifications(options);
 builder.Services.AddAccounts();
 builder.Services.AddStructures();
+builder.Services.AddAnnuaire();
+builder.Services.AddInvoices();
 builder.Services.AddWebSecurity(options);
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Modules");
 

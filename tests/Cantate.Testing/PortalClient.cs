@@ -64,6 +64,24 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         return await PostAsync(action, values);
     }
 
+    /// <summary>Submits a form with a file, as multipart/form-data, with the form's hidden fields (the anti-forgery token).</summary>
+    public async Task<Page> UploadAsync(Page page, string field, string fileName, byte[] content, string? formSelector = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var form = (IHtmlFormElement?)page.Document.QuerySelector(formSelector ?? "main form[enctype='multipart/form-data']")
+            ?? throw new InvalidOperationException($"No upload form on {page.Url}");
+        using var multipart = new MultipartFormDataContent();
+        foreach (var input in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name)))
+        {
+            multipart.Add(new StringContent(input.Value), input.Name!);
+        }
+        var file = new ByteArrayContent(content);
+        multipart.Add(file, field, fileName);
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url.PathAndQuery : form.GetAttribute("action")!;
+        using var response = await Http.PostAsync(new Uri(action, UriKind.RelativeOrAbsolute), multipart);
+        return await ReadAsync(response);
+    }
+
     /// <summary>Posts raw form values (no token is added).</summary>
     public async Task<Page> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> values)
     {

@@ -115,6 +115,13 @@ public sealed class Invoice
         Move(InvoiceStatus.EnCoursAcheminement, InvoiceActorKind.Systeme, null, "Cantate", now, null);
     }
 
+    /// <summary>Routing found the directory changed since the deposit (recipient or service gone): the supplier must correct it.</summary>
+    public void RoutingFailed(string reason, DateTime now)
+    {
+        Require(Status == InvoiceStatus.Deposee, "Seule une facture déposée peut échouer à l'acheminement.");
+        Move(InvoiceStatus.ARecycler, InvoiceActorKind.Systeme, null, "Cantate", now, reason.Length > MaxReasonLength ? reason[..MaxReasonLength] : reason);
+    }
+
     /// <summary>The recipient can now see and process the invoice.</summary>
     public void MakeAvailable(DateTime now)
     {

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text.Json;
+using Cantate.Web.Hosting;
+using Cantate.Web.Modules.Notifications;
+using Cantate.Web.Modules.Structures;
+using Cantate.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Cantate.Web.Modules.Invoices;
+
+/// <summary>
+/// Tells the supplier's users (those holding "Factures émises", at their contact address) when their invoice is
+/// rejected, suspended, to be recycled or paid. Runs from the outbox, one e-mail per user.
+/// </summary>
+public sealed class InvoiceStatusNotifications(CantateDbContext db, IOptions<CantateOptions> options, TimeProvider clock) : IOutboxHandler
+{
+    public const string Kind = "invoice-status-notification";
+
+    public static readonly IReadOnlySet<InvoiceStatus> Notified = new HashSet<InvoiceStatus>
+    {
+        InvoiceStatus.Rejetee, InvoiceStatus.Suspendue, InvoiceStatus.ARecycler, InvoiceStatus.MiseEnPaiement,
+    };
+
+    public sealed record Message(Guid InvoiceId, string Status);
+
+    string IOutboxHandler.Kind => Kind;
+
+    public async Task HandleAsync(string payload, CancellationToken cancellationToken)
+    {
+        var message = JsonSerializer.Deserialize<Message>(payload) ?? throw new InvalidOperationException("Empty notification message.");
+        var invoice = await db.Invoices.AsNoTracking().Include(i => i.History).FirstOrDefaultAsync(i => i.Id == message.InvoiceId, cancellationToken);
+        if (invoice is null || InvoiceStatuses.FromCode(message.Status) is not { } status) return;
+        var reason = invoice.History.LastOrDefault(h => h.Action == message.Status)?.Comment;
+        var recipients = await db.Memberships.AsNoTracking()
+            .Where(m => m.StructureId == invoice.SupplierStructureId && m.Status == MembershipStatus.Validee)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.WorkspaceList, u.ContactEmail, u.FirstName, u.LastName })
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/factures/{invoice.Id}?structure={invoice.SupplierStructureId}";
+        foreach (var user in recipients.Where(r => Workspaces.Parse(r.WorkspaceList).Contains(Workspace.FacturesEmises)))
+        {
+            db.EnqueueEmail(new EmailMessage(user.ContactEmail, $"Facture {invoice.Number} : {status.Label().ToLower(CultureInfo.GetCultureInfo("fr-FR"))}",
+                $"""
+                Bonjour {user.FirstName} {user.LastName},
+
+                Votre facture {invoice.Number} du {invoice.IssueDate.ToString("dd/MM/yyyy", CultureInfo.GetCultureInfo("fr-FR"))} adressée à {invoice.RecipientName ?? invoice.RecipientSiret}, d'un montant de {invoice.TotalWithVat.ToString("N2", CultureInfo.GetCultureInfo("fr-FR"))} {invoice.Currency}, est passée au statut « {status.Label()} ».
+                {(reason is null ? "" : $"\nMotif : {reason}\n")}
+                {WhatToDo(status)}
+
+                {link}
+                """), now);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string WhatToDo(InvoiceStatus status) => status switch
+    {
+        InvoiceStatus.Rejetee => "Le rejet est définitif : acquittez-le sur Cantate, puis émettez une nouvelle facture si besoin.",
+        InvoiceStatus.Suspendue => "Complétez la facture sur Cantate (pièces jointes et commentaire) pour que son traitement reprenne.",
+        InvoiceStatus.ARecycler => "Corrigez le destinataire, le code service ou l'engagement juridique sur Cantate : la facture garde son numéro.",
+        InvoiceStatus.MiseEnPaiement => "Le paiement est émis par le comptable public.",
+        _ => string.Empty,
+    };
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Cantate.Web.Modules.Notifications;
+using Cantate.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cantate.Web.Modules.Invoices.Features.RouteInvoice;
+
+/// <summary>
+/// Takes a deposited invoice to its recipient, from the outbox. Running it twice for the same invoice does
+/// nothing the second time, so a restart after a crash cannot route an invoice twice.
+/// </summary>
+public sealed class InvoiceRouting(CantateDbContext db, RoutingRules rules, TimeProvider clock) : IOutboxHandler
+{
+    public const string Kind = "invoice-routing";
+
+    public sealed record Message(Guid InvoiceId);
+
+    string IOutboxHandler.Kind => Kind;
+
+    public async Task HandleAsync(string payload, CancellationToken cancellationToken)
+    {
+        var message = JsonSerializer.Deserialize<Message>(payload) ?? throw new InvalidOperationException("Empty routing message.");
+        var invoice = await db.Invoices.Include(i => i.History).FirstOrDefaultAsync(i => i.Id == message.InvoiceId, cancellationToken);
+        if (invoice is null || invoice.Status != InvoiceStatus.Deposee) return;
+        var flow = await db.DepositFlows.FirstAsync(f => f.Id == invoice.FlowId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var outcome = await rules.CheckAsync(invoice.RecipientSiret, invoice.ServiceCode, invoice.EngagementNumber, cancellationToken);
+        if (outcome.Problems.Count > 0 || outcome.Recipient is null)
+        {
+            invoice.RoutingFailed(string.Join(" ", outcome.Problems.Select(p => p.Message)), now);
+            db.Enqueue(InvoiceStatusNotifications.Kind, new InvoiceStatusNotifications.Message(invoice.Id, invoice.Status.Code()), now);
+        }
+        else
+        {
+            invoice.StartRouting(outcome.Recipient.Id, outcome.Recipient.RaisonSociale, now);
+            invoice.MakeAvailable(now);
+        }
+        flow.Status = FlowStatus.InIntegre;
+        flow.ProcessedAt ??= now;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,83 @@
+using Cantate.Web.Modules.Invoices.Features.ProcessInvoice;
+using Cantate.Web.Modules.Invoices.Features.RouteInvoice;
+using Cantate.Web.Modules.Structures;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Cantate.Web.Modules.Invoices.Pages;
+
+/// <summary>An invoice, its history and the actions its viewer's side may take.</summary>
+[Authorize]
+public sealed class InvoiceDetailModel(InvoiceActions actions, DocumentStore documents) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty(SupportsGet = true, Name = "structure")] public Guid StructureId { get; set; }
+    [BindProperty(Name = "statut")] public string? Target { get; set; }
+    [BindProperty(Name = "motif")] public string? Reason { get; set; }
+    [BindProperty(Name = "commentaire")] public string? Comment { get; set; }
+    [BindProperty(Name = "siret")] public string? RecipientSiret { get; set; }
+    [BindProperty(Name = "service")] public string? ServiceCode { get; set; }
+    [BindProperty(Name = "ej")] public string? EngagementNumber { get; set; }
+
+    public InvoiceActions.Viewed Viewed { get; private set; } = default!;
+    public string? Message { get; private set; }
+    public string? Error { get; private set; }
+    public IReadOnlyList<DepositProblem> Problems { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetDocumentAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        var invoice = Viewed.Invoice;
+        var bytes = await documents.ReadAsync(invoice.DocumentPath, cancellationToken);
+        var pdf = invoice.Syntax == "FACTURX";
+        return File(bytes, pdf ? "application/pdf" : "application/xml", $"facture-{invoice.Number}{(pdf ? ".pdf" : ".xml")}");
+    }
+
+    public Task<IActionResult> OnPostTraiterAsync(CancellationToken cancellationToken) =>
+        ActAsync(v => InvoiceStatuses.FromCode(Target) is { } target
+            ? actions.ProcessAsRecipientAsync(v, UserId, UserName, target, Reason, cancellationToken)
+            : Task.FromResult<string?>("Choisissez le nouveau statut de la facture."),
+            "Le statut de la facture est mis à jour.", cancellationToken);
+
+    public Task<IActionResult> OnPostAcquitterAsync(CancellationToken cancellationToken) =>
+        ActAsync(v => actions.AcknowledgeRejectionAsync(v, UserId, UserName, cancellationToken), "Le rejet est acquitté.", cancellationToken);
+
+    public Task<IActionResult> OnPostCompleterAsync(CancellationToken cancellationToken) =>
+        ActAsync(v => actions.CompleteAsync(v, UserId, UserName, Comment, cancellationToken),
+            "La facture est complétée : son destinataire peut reprendre son traitement.", cancellationToken);
+
+    public async Task<IActionResult> OnPostRecyclerAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        Problems = await actions.RecycleAsync(Viewed, UserId, UserName, RecipientSiret, ServiceCode, EngagementNumber, cancellationToken);
+        if (Problems.Count == 0) Message = "La facture est recyclée : elle repart vers son destinataire avec le même numéro.";
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private Guid UserId => StructureAccess.UserIdOf(User)!.Value;
+    private string UserName => User.Identity?.Name ?? "Utilisateur";
+
+    private async Task<IActionResult> ActAsync(Func<InvoiceActions.Viewed, Task<string?>> act, string success, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        Error = await act(Viewed);
+        if (Error is null) Message = success;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var userId = StructureAccess.UserIdOf(User);
+        if (userId is null) return false;
+        var viewed = await actions.FindAsync(userId.Value, StructureId, Id, cancellationToken);
+        if (viewed is null) return false;
+        Viewed = viewed;
+        return true;
+    }
+}
