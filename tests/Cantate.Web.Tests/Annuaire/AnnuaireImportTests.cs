@@ -24,9 +24,9 @@ public abstract class AnnuaireImportTests(TestDatabase database) : PortalTest(da
         return await scope.ServiceProvider.GetRequiredService<ImportAnnuaire>().HandleAsync(new MemoryStream(bytes), "annuaire.csv", CancellationToken.None);
     }
 
-    private Task<List<string>> ServicesOfAsync(string siret) => Factory.QueryAsync(db =>
-        db.StructureServices.Where(x => db.Structures.Any(s => s.Id == x.StructureId && s.Siret == siret))
-            .OrderBy(x => x.Code).Select(x => x.Code + "|" + x.Label + "|" + x.EngagementRequired + "|" + x.IsActive).ToListAsync());
+    private async Task<List<string>> ServicesOfAsync(string siret) =>
+        (await Factory.QueryAsync(db => db.StructureServices.Where(x => db.Structures.Any(s => s.Id == x.StructureId && s.Siret == siret)).ToListAsync()))
+            .OrderBy(x => x.Code, StringComparer.Ordinal).Select(x => $"{x.Code}|{x.Label}|{x.EngagementRequired}|{x.IsActive}").ToList();
 
     [Fact]
     public async Task An_import_creates_public_structures_with_their_services_and_the_default_service()
