@@ -48,6 +48,14 @@ internal static class FrenchRules
             d => Fatal($"BR-FR-DEC-{d.Item1}_{d.Item2}", d.Item2, $"La valeur ({d.Item2} = {{0}}) a plus de {d.Item3} décimales.", $"The value ({d.Item2} = {{0}}) has more than {d.Item3} decimals."),
             StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> Categories = new[] { "S", "E", "AE", "K", "G", "O", "Z" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, RuleDefinition> CategoryRules = new[] { "BT-151-1", "BT-118-1", "BT-95_BT-151", "BT-118" }
+        .ToFrozenDictionary(
+            t => t,
+            t => Fatal("BR-FR-15_" + t, "BT-" + t.Split('_')[0].Split('-')[1], "La catégorie de TVA {0} n'est pas admise par la réforme française (S, E, AE, K, G, O, Z).", "VAT category {0} is not accepted by the French reform (S, E, AE, K, G, O, Z)."),
+            StringComparer.Ordinal);
+
     private static readonly RuleDefinition FrProfile = Fatal("FR-PROFILE", "BT-24", "Le profil Factur-X {0} n'est pas admis par la réforme française (BASIC WL la première année, EN 16931, EXTENDED).", "The Factur-X profile {0} is not accepted by the French reform (BASIC WL the first year, EN 16931, EXTENDED).");
 
     /// <summary>BR-FR-05: the three mandatory notes, with their rule id in each syntax.</summary>
@@ -87,6 +95,17 @@ internal static class FrenchRules
         {
             var value = siret.Norm();
             run.Check(value.Length == 14 && value.All(char.IsAsciiDigit) && sirenValue.Length == 9 && value.StartsWith(sirenValue, StringComparison.Ordinal), Fr09, siret, value, sirenValue);
+        }
+
+        if (v.IsUbl)
+        {
+            CheckCategory(run, v.Lines.Select(l => l.CategoryCode), "BT-151-1");
+            CheckCategory(run, v.VatBreakdowns.Select(b => b.CategoryCode), "BT-118-1");
+        }
+        else
+        {
+            CheckCategory(run, v.Lines.Select(l => l.CategoryCode).Concat(v.AllowanceCharges.Select(a => a.CategoryCode)), "BT-95_BT-151");
+            CheckCategory(run, v.VatBreakdowns.Select(b => b.CategoryCode), "BT-118");
         }
 
         CheckRate(run, v.VatBreakdowns.Select(b => b.Rate), "BT-119");
@@ -150,6 +169,15 @@ internal static class FrenchRules
         First(v.Buyer?.Identifiers ?? [], "BT-46");
         First(v.Payee?.Identifiers ?? [], "BT-60");
         First(v.Root.Elements(cac + "Delivery").Elements(cac + "DeliveryLocation").Elements(cbc + "ID"), "BT-71");
+    }
+
+    private static void CheckCategory(RuleRun run, IEnumerable<XElement?> codes, string term)
+    {
+        var wrong = codes.OfType<XElement>().FirstOrDefault(c => !Categories.Contains(c.Norm()));
+        if (wrong is not null)
+        {
+            run.Fail(CategoryRules[term], wrong, wrong);
+        }
     }
 
     /// <summary>One finding per term: the FNFE Schematron reports the first rate outside the list.</summary>
