@@ -117,8 +117,10 @@ internal static class PlatformCommands
 
         public override async Task<int> InvokeAsync(ParseResult parseResult, CancellationToken cancellationToken = default)
         {
-            if (parseResult.Errors.Count == 0) return await run(parseResult);
-            foreach (var error in parseResult.Errors) await parseResult.InvocationConfiguration.Error.WriteLineAsync(error.Message);
+            if (parseResult.Errors.Count == 0 && parseResult.UnmatchedTokens.Count == 0) return await run(parseResult);
+            var error = parseResult.InvocationConfiguration.Error;
+            foreach (var problem in parseResult.Errors) await error.WriteLineAsync(problem.Message);
+            foreach (var token in parseResult.UnmatchedTokens) await error.WriteLineAsync($"Argument inattendu : {token}");
             return UsageError;
         }
     }
