@@ -56,6 +56,30 @@ internal static class FrenchRules
             t => Fatal("BR-FR-15_" + t, "BT-" + t.Split('_')[0].Split('-')[1], "La catégorie de TVA {0} n'est pas admise par la réforme française (S, E, AE, K, G, O, Z).", "VAT category {0} is not accepted by the French reform (S, E, AE, K, G, O, Z)."),
             StringComparer.Ordinal);
 
+    private static readonly RuleDefinition Fr03 = Fatal("BR-FR-03_BT-2", "BT-2", "La date de facture (BT-2 = {0}) doit être une date valide entre 2000 et 2099.", "The invoice issue date (BT-2 = {0}) shall be a valid date between 2000 and 2099.");
+    private static readonly RuleDefinition FrCo05 = Fatal("BR-FR-CO-05_BT-3", "BT-3", "Un avoir (type {0}) doit faire référence à la facture antérieure (BT-25).", "A credit note (type {0}) shall reference the preceding invoice (BT-25).");
+    private static readonly RuleDefinition FrCo07 = Fatal("BR-FR-CO-07_BT-9", "BT-9", "La date d'échéance (BT-9 = {0}) ne peut pas précéder la date de facture (BT-2 = {1}).", "The payment due date (BT-9 = {0}) shall not be before the invoice issue date (BT-2 = {1}).");
+
+    private static readonly FrozenSet<string> CreditNoteTypes = new[] { "381", "261", "262", "396", "502", "503" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>BR-FR-01 (no spaces) and BR-FR-02 (letters, digits and + - _ / only) on invoice numbers.</summary>
+    private static readonly FrozenDictionary<string, RuleDefinition> NumberRules = new[] { "BT-1", "BT-25" }
+        .SelectMany(t => new[]
+        {
+            Fatal($"BR-FR-01_{t}-2", t, $"Le numéro ({t} = {{0}}) ne doit pas contenir d'espace.", $"The number ({t} = {{0}}) shall not contain spaces."),
+            Fatal($"BR-FR-02_{t}", t, $"Le numéro ({t} = {{0}}) ne doit contenir que des lettres, des chiffres et les caractères + - _ /.", $"The number ({t} = {{0}}) shall contain only letters, digits and the characters + - _ /."),
+        })
+        .ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
+
+    /// <summary>BR-FR-17: qualifiers of attached documents (BT-123) in the French reform.</summary>
+    private static readonly FrozenSet<string> AttachmentQualifiers = new[]
+    {
+        "RIB", "LISIBLE", "FEUILLE_DE_STYLE", "PJA", "BON_LIVRAISON", "BON_COMMANDE", "DOCUMENT_ANNEXE", "BORDEREAU_SUIVI",
+        "BORDEREAU_SUIVI_VALIDATION", "ETAT_ACOMPTE", "FACTURE_PAIEMENT_DIRECT", "RECAPITULATIF_COTRAITANCE",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly RuleDefinition Fr17 = Fatal("BR-FR-17_BT-123", "BT-123", "La description de la pièce jointe (BT-123 = {0}) doit être un qualifiant de la réforme (LISIBLE, RIB, BON_COMMANDE…).", "The supporting document description (BT-123 = {0}) shall be one of the qualifiers of the French reform (LISIBLE, RIB, BON_COMMANDE…).");
+
     private static readonly RuleDefinition FrProfile = Fatal("FR-PROFILE", "BT-24", "Le profil Factur-X {0} n'est pas admis par la réforme française (BASIC WL la première année, EN 16931, EXTENDED).", "The Factur-X profile {0} is not accepted by the French reform (BASIC WL the first year, EN 16931, EXTENDED).");
 
     /// <summary>BR-FR-05: the three mandatory notes, with their rule id in each syntax.</summary>
@@ -78,6 +102,31 @@ internal static class FrenchRules
         var v = run.View;
         var type = v.TypeCode.Norm();
         run.Check(TypeCodes.Contains(type), Fr04, v.TypeCode, type);
+
+        CheckNumber(run, v.Id, "BT-1");
+        foreach (var (_, preceding) in v.PrecedingInvoices)
+        {
+            CheckNumber(run, preceding, "BT-25");
+        }
+
+        var issue = DateKey(v.IssueDate);
+        run.Check(issue is { } d && d.Year is >= 2000 and <= 2099, Fr03, v.IssueDate ?? v.Root, v.IssueDate);
+        if (issue is not null && DateKey(v.DueDate) is { } due)
+        {
+            run.Check(due >= issue, FrCo07, v.DueDate, v.DueDate, v.IssueDate);
+        }
+
+        if (CreditNoteTypes.Contains(type))
+        {
+            run.Check(v.PrecedingInvoices.Any(p => p.Id.HasText()), FrCo05, v.TypeCode, type);
+        }
+
+        var descriptions = v.SupportingDocuments.Select(d => d.Document.Element(v.IsUbl ? Namespaces.Cbc + "DocumentDescription" : Namespaces.Ram + "Name")).OfType<XElement>();
+        var unknownQualifier = descriptions.FirstOrDefault(d => !AttachmentQualifiers.Contains(d.Norm()));
+        if (unknownQualifier is not null)
+        {
+            run.Fail(Fr17, unknownQualifier, unknownQualifier);
+        }
 
         var subjectCodes = NoteSubjectCodes(v).ToHashSet(StringComparer.Ordinal);
         foreach (var note in MandatoryNotes)
@@ -142,6 +191,32 @@ internal static class FrenchRules
         {
             run.Fail(FrProfile, v.CustomizationId, profile.ConformanceLevel());
         }
+    }
+
+    private static void CheckNumber(RuleRun run, XElement? number, string term)
+    {
+        if (number is null)
+        {
+            return;
+        }
+
+        var value = number.Value;
+        if (value.Any(char.IsWhiteSpace))
+        {
+            run.Fail(NumberRules[$"BR-FR-01_{term}-2"], number, number);
+        }
+
+        if (!value.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '_' or '/'))
+        {
+            run.Fail(NumberRules[$"BR-FR-02_{term}"], number, number);
+        }
+    }
+
+    /// <summary>A date written 2026-01-31 (UBL) or 20260131 (CII format 102), or null when it is not a valid date.</summary>
+    private static DateOnly? DateKey(XElement? date)
+    {
+        var text = date?.Value.Trim() ?? string.Empty;
+        return DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyyMMdd"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
     }
 
     private static void Decimals(RuleRun run, XElement? value, string term, int max)
