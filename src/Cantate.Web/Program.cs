@@ -2,7 +2,6 @@ using Cantate.Sirene;
 using Cantate.Web.Hosting;
 using Cantate.Web.Modules.Accounts;
 using Cantate.Web.Modules.Annuaire;
-using Cantate.Web.Modules.Annuaire;
 using Cantate.Web.Modules.Invoices;
 using Cantate.Web.Modules.Notifications;
 using Cantate.Web.Modules.Structures;
@@ -32,7 +31,6 @@ builder.Services.AddCantateSirene(new SireneOptions
 builder.Services.AddNotifications(options);
 builder.Services.AddAccounts();
 builder.Services.AddStructures();
-builder.Services.AddAnnuaire();
 builder.Services.AddAnnuaire();
 builder.Services.AddInvoices();
 builder.Services.AddWebSecurity(options);

@@ -11,18 +11,13 @@ namespace Cantate.Web.Tests.Annuaire;
 
 public abstract class AnnuaireImportTests(TestDatabase database) : PortalTest(database)
 {
-    internal static readonly string Header = AnnuaireCsv.Header;
-    internal const string Dinum = "13002526500013,DIRECTION INTERMINISTERIELLE DU NUMERIQUE,20 AVENUE DE SEGUR,75007,PARIS 7,true,false,false,false,true";
-    internal const string Clamart = "21920023500014,COMMUNE DE CLAMART,1 PLACE MAURICE GUNSBOURG,92140,CLAMART,false,true,false,false,true";
+    private static readonly string Header = AnnuaireCsv.Header;
+    private const string Dinum = AnnuaireFiles.Dinum;
+    private const string Clamart = AnnuaireFiles.Clamart;
 
-    internal static string File(params string[] lines) => Header + "\n" + string.Join("\n", lines) + "\n";
+    private static string File(params string[] lines) => AnnuaireFiles.File(lines);
 
-    private async Task<AnnuaireImportReport> ImportAsync(string content, bool bom = false)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var bytes = (bom ? Encoding.UTF8.GetPreamble() : []).Concat(Encoding.UTF8.GetBytes(content)).ToArray();
-        return await scope.ServiceProvider.GetRequiredService<ImportAnnuaire>().HandleAsync(new MemoryStream(bytes), "annuaire.csv", CancellationToken.None);
-    }
+    private Task<AnnuaireImportReport> ImportAsync(string content, bool bom = false) => AnnuaireFiles.ImportAsync(Factory, content, bom);
 
     private async Task<List<string>> ServicesOfAsync(string siret) =>
         (await Factory.QueryAsync(db => db.StructureServices.Where(x => db.Structures.Any(s => s.Id == x.StructureId && s.Siret == siret)).ToListAsync()))

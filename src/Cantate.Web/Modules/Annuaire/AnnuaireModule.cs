@@ -1,5 +1,7 @@
 using Cantate.Web.Modules.Annuaire.Features.ExportAnnuaire;
 using Cantate.Web.Modules.Annuaire.Features.ImportAnnuaire;
+using Cantate.Web.Modules.Annuaire.Features.SearchAnnuaire;
+using Cantate.Web.Modules.Annuaire.Features.ViewStructure;
 
 namespace Cantate.Web.Modules.Annuaire;
 
@@ -9,6 +11,8 @@ public static class AnnuaireModule
     {
         services.AddScoped<ImportAnnuaire>();
         services.AddScoped<ExportAnnuaire>();
+        services.AddScoped<SearchAnnuaire>();
+        services.AddScoped<ViewStructure>();
         return services;
     }
 }
