@@ -19,6 +19,7 @@ public abstract partial class CantateDbContext(DbContextOptions options) : DbCon
     public DbSet<DepositFlow> DepositFlows => Set<DepositFlow>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceEvent> InvoiceEvents => Set<InvoiceEvent>();
+    public DbSet<SavedInvoiceDraft> InvoiceDrafts => Set<SavedInvoiceDraft>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -134,6 +135,15 @@ public abstract partial class CantateDbContext(DbContextOptions options) : DbCon
             e.Property(h => h.ActorKind).HasConversion<string>().HasMaxLength(20);
             e.Property(h => h.ActorName).HasMaxLength(200);
             e.Property(h => h.Comment).HasMaxLength(1000);
+        });
+
+        modelBuilder.Entity<SavedInvoiceDraft>(e =>
+        {
+            e.HasIndex(d => new { d.SupplierStructureId, d.UpdatedAt });
+            e.HasOne<Structure>().WithMany().HasForeignKey(d => d.SupplierStructureId);
+            e.Property(d => d.Number).HasMaxLength(100);
+            e.Property(d => d.RecipientSiret).HasMaxLength(20);
+            e.Property(d => d.TotalWithVat).HasPrecision(19, 2);
         });
 
         modelBuilder.Entity<OutboxMessage>(e =>

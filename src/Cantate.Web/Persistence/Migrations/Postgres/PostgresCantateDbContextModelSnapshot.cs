@@ -407,6 +407,47 @@ namespace Cantate.Web.Persistence.Migrations.Postgres
                     b.ToTable("InvoiceEvents");
                 });
 
+            modelBuilder.Entity("Cantate.Web.Modules.Invoices.SavedInvoiceDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RecipientSiret")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SupplierStructureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("TotalWithVat")
+                        .HasPrecision(19, 2)
+                        .HasColumnType("numeric(19,2)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplierStructureId", "UpdatedAt");
+
+                    b.ToTable("InvoiceDrafts");
+                });
+
             modelBuilder.Entity("Cantate.Web.Modules.Notifications.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -630,6 +671,15 @@ namespace Cantate.Web.Persistence.Migrations.Postgres
                     b.HasOne("Cantate.Web.Modules.Invoices.Invoice", null)
                         .WithMany("History")
                         .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cantate.Web.Modules.Invoices.SavedInvoiceDraft", b =>
+                {
+                    b.HasOne("Cantate.Web.Modules.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierStructureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -400,6 +400,47 @@ namespace Cantate.Web.Persistence.Migrations.Sqlite
                     b.ToTable("InvoiceEvents");
                 });
 
+            modelBuilder.Entity("Cantate.Web.Modules.Invoices.SavedInvoiceDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientSiret")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SupplierStructureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TotalWithVat")
+                        .HasPrecision(19, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplierStructureId", "UpdatedAt");
+
+                    b.ToTable("InvoiceDrafts");
+                });
+
             modelBuilder.Entity("Cantate.Web.Modules.Notifications.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -621,6 +662,15 @@ namespace Cantate.Web.Persistence.Migrations.Sqlite
                     b.HasOne("Cantate.Web.Modules.Invoices.Invoice", null)
                         .WithMany("History")
                         .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cantate.Web.Modules.Invoices.SavedInvoiceDraft", b =>
+                {
+                    b.HasOne("Cantate.Web.Modules.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierStructureId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
