@@ -57,6 +57,7 @@ public sealed class FrenchProfileCorpusTests(ITestOutputHelper output)
             output.WriteLine($"  {file}: missing [{string.Join(' ', expected.Rules.Except(ours))}], extra [{string.Join(' ', ours.Except(expected.Rules))}]");
         }
 
-        Assert.True(verdicts > 0);
+        Assert.True(verdicts * 100 >= rows.Count * 98, $"fr verdict agreement {verdicts}/{rows.Count} below 98%.");
+        Assert.True(sets * 100 >= rows.Count * 90, $"BR-FR rule set agreement {sets}/{rows.Count} below 90%.");
     }
 }
