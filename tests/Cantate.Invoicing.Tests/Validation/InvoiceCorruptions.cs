@@ -12,7 +12,6 @@ public sealed record InvoiceCorruption(string Name, string ExpectedRule, Action<
     private static readonly XNamespace Cbc = Namespaces.Cbc;
     private static readonly XNamespace Cac = Namespaces.Cac;
     private static readonly XNamespace Ram = Namespaces.Ram;
-    private static readonly XNamespace Udt = Namespaces.Udt;
 
     public static readonly IReadOnlyList<InvoiceCorruption> All =
     [
@@ -53,7 +52,4 @@ public sealed record InvoiceCorruption(string Name, string ExpectedRule, Action<
 
     private static void Shift(XElement amount, decimal by) =>
         amount.Value = (decimal.Parse(amount.Value, CultureInfo.InvariantCulture) + by).ToString("0.00", CultureInfo.InvariantCulture);
-
-    /// <summary>Silences the unused-field analyzer for namespaces kept for symmetry with the writers.</summary>
-    internal static XNamespace DateNamespace => Udt;
 }

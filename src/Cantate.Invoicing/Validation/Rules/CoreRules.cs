@@ -237,7 +237,6 @@ internal static class CoreRules
 
         foreach (var attribute in line.ItemAttributes)
         {
-            var ns = attribute.Name.Namespace;
             var hasName = attribute.Elements().Any(e => e.Name.LocalName is "Name" or "Description");
             var hasValue = attribute.Elements().Any(e => e.Name.LocalName == "Value");
             run.Check(hasName && hasValue, Br54, attribute);
