@@ -32,8 +32,11 @@ public class CantateFactory : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     public ErrorLog ErrorLog { get; } = new();
 
-    public CantateFactory(TestDatabase database, IDictionary<string, string?>? settings = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    public CantateFactory(TestDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Database = database;
         DataDirectory = Path.Combine(Path.GetTempPath(), "cantate-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
@@ -83,7 +86,11 @@ public class CantateFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
+        });
         builder.ConfigureLogging(logging => logging.AddProvider(ErrorLog));
     }
 

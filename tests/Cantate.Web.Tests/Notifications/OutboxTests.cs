@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Cantate.Testing;
+using Cantate.Web.Modules.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Cantate.Web.Tests.Notifications;
+
+public abstract class OutboxTests(TestDatabase database) : IAsyncLifetime
+{
+    private const string Kind = "test-work";
+    private readonly ConcurrentDictionary<string, int> _runs = new();
+    private CantateFactory _factory = default!;
+
+    private sealed class CountingHandler(ConcurrentDictionary<string, int> runs) : IOutboxHandler
+    {
+        public string Kind => OutboxTests.Kind;
+
+        public async Task HandleAsync(string payload, CancellationToken cancellationToken)
+        {
+            runs.AddOrUpdate(payload, 1, (_, n) => n + 1);
+            await Task.Delay(5, cancellationToken);
+        }
+    }
+
+    public Task InitializeAsync()
+    {
+        _factory = new CantateFactory(database, services: s => s.AddScoped<IOutboxHandler>(_ => new CountingHandler(_runs)));
+        _ = _factory.Services;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task Several_workers_share_the_outbox_and_each_message_is_handled_exactly_once()
+    {
+        const int count = 300;
+        await _factory.QueryAsync(async db =>
+        {
+            for (var i = 0; i < count; i++) db.Enqueue(Kind, i, DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+
+        // Three more instances compete with the application's own worker, as several servers would.
+        var workers = Enumerable.Range(0, 3).Select(_ => new OutboxWorker(
+            _factory.Services.GetRequiredService<IServiceScopeFactory>(), new OutboxSignal(), TimeProvider.System, NullLogger<OutboxWorker>.Instance)).ToList();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        await Task.WhenAll(workers.Select(async worker =>
+        {
+            while (DateTime.UtcNow < deadline && _runs.Count < count)
+            {
+                if (await worker.ProcessBatchAsync(CancellationToken.None) == 0) await Task.Delay(10);
+            }
+        }));
+
+        Assert.Equal(count, _runs.Count);
+        Assert.All(_runs, r => Assert.Equal(1, r.Value));
+        var pending = await _factory.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Kind == Kind && m.ProcessedAt == null));
+        Assert.Equal(0, pending);
+        Assert.Equal(count, await _factory.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Kind == Kind && m.Attempts == 1)));
+    }
+
+    [Fact]
+    public async Task A_failing_message_is_retried_later_and_does_not_block_the_others()
+    {
+        await _factory.QueryAsync(async db =>
+        {
+            var now = _factory.Clock.GetUtcNow().UtcDateTime;
+            db.Enqueue("kind-without-handler", 1, now);
+            db.Enqueue(Kind, "after", now);
+            return await db.SaveChangesAsync();
+        });
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!_runs.ContainsKey("\"after\"") && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.True(_runs.ContainsKey("\"after\""));
+        var failed = await _factory.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.Kind == "kind-without-handler"));
+        Assert.Null(failed.ProcessedAt);
+        Assert.Contains("No handler", failed.LastError);
+        Assert.True(failed.AvailableAt > _factory.Clock.GetUtcNow().UtcDateTime, "the failed message waits before its next attempt");
+    }
+}
+
+public sealed class OutboxOnSqliteTests() : OutboxTests(TestDatabase.Sqlite);
+
+public sealed class OutboxOnPostgresTests() : OutboxTests(TestDatabase.Postgres);
