@@ -27,11 +27,14 @@ public static class AccountJourney
     }
 
     /// <summary>Follows the activation link of the latest activation e-mail and sets the password.</summary>
-    public static async Task<Page> ActivateAsync(CantateFactory factory, PortalClient client, string email, int skip = 0)
+    public static Task<Page> ActivateAsync(CantateFactory factory, PortalClient client, string email, int skip = 0) =>
+        ActivateAsync((factory ?? throw new ArgumentNullException(nameof(factory))).Smtp, client, email, skip);
+
+    public static async Task<Page> ActivateAsync(TestSmtpServer smtp, PortalClient client, string email, int skip = 0)
     {
-        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(smtp);
         ArgumentNullException.ThrowIfNull(client);
-        var mail = await factory.Smtp.WaitForAsync(email, "Activez votre compte", skip);
+        var mail = await smtp.WaitForAsync(email, "Activez votre compte", skip);
         var link = new Uri(TestSmtpServer.LinkIn(mail, "/compte/activer"));
         var form = await client.GetAsync(link.PathAndQuery);
         return await client.SubmitAsync(form, PortalClient.Fields(
@@ -46,10 +49,13 @@ public static class AccountJourney
     }
 
     /// <summary>Creates, activates and signs in a gestionnaire principal of a new structure.</summary>
-    public static async Task<Page> OnboardAsync(CantateFactory factory, PortalClient client, string email, string siret)
+    public static Task<Page> OnboardAsync(CantateFactory factory, PortalClient client, string email, string siret) =>
+        OnboardAsync((factory ?? throw new ArgumentNullException(nameof(factory))).Smtp, client, email, siret);
+
+    public static async Task<Page> OnboardAsync(TestSmtpServer smtp, PortalClient client, string email, string siret)
     {
         await CreateAsync(client, email, siret);
-        await ActivateAsync(factory, client, email);
+        await ActivateAsync(smtp, client, email);
         return await SignInAsync(client, email);
     }
 

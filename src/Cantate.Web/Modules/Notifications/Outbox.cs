@@ -79,6 +79,7 @@ public sealed partial class OutboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await ReleaseClaimsOfDeadInstancesAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             int processed;
@@ -97,6 +98,20 @@ public sealed partial class OutboxWorker(
                 catch (OperationCanceledException) { return; }
             }
         }
+    }
+
+    /// <summary>
+    /// With SQLite only this process uses the database, so whatever is still claimed was claimed by a process that
+    /// died: it is released at once instead of waiting for the lease to end. With PostgreSQL other instances may be
+    /// alive, so their leases are left to expire.
+    /// </summary>
+    private async Task ReleaseClaimsOfDeadInstancesAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CantateDbContext>();
+        if (db is not SqliteCantateDbContext) return;
+        await db.OutboxMessages.Where(m => m.ProcessedAt == null && m.LockedBy != null)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTime?)null), cancellationToken);
     }
 
     /// <summary>Processes one batch; returns how many messages were handled.</summary>
