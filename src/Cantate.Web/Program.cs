@@ -41,6 +41,7 @@ var app = builder.Build();
 // Ready means migrated and with a SIRENE store: only then does Kestrel listen and /health answer.
 await app.Services.MigrateDatabaseAsync();
 await app.Services.GetRequiredService<ISireneDirectory>().EnsureSireneStoreAsync();
+await app.Services.SeedAnnuaireDemoDataAsync();
 
 app.UseExceptionHandler("/erreur");
 app.UseStatusCodePagesWithReExecute("/erreur/{0}");

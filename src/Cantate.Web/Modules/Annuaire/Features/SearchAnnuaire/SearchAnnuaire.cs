@@ -47,11 +47,14 @@ public sealed class SearchAnnuaire(CantateDbContext db)
             ordered = structures.Where(match).OrderBy(s => s.RaisonSociale).ThenBy(s => s.Siret);
         }
 
+        // A name search reads the whole table: when the first page is not full, it is the count, and one read is saved.
+        var rows = ordered.Select(s => new Hit(s.Siret, s.RaisonSociale, s.City, s.IsActive));
+        var first = page <= 1 ? await rows.Take(PageSize).ToListAsync(cancellationToken) : null;
+        if (first is { Count: < PageSize }) return new Outcome(new Results(first, first.Count, 1, 1), null);
         var total = await ordered.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var current = Math.Clamp(page, 1, pageCount);
-        var hits = await ordered.Skip((current - 1) * PageSize).Take(PageSize)
-            .Select(s => new Hit(s.Siret, s.RaisonSociale, s.City, s.IsActive)).ToListAsync(cancellationToken);
+        var hits = first ?? await rows.Skip((current - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         return new Outcome(new Results(hits, total, current, pageCount), null);
     }
 }
