@@ -1,5 +1,6 @@
 using Cantate.Web.Modules.Annuaire.Features.ExportAnnuaire;
 using Cantate.Web.Modules.Annuaire.Features.ImportAnnuaire;
+using Cantate.Web.Modules.Annuaire.Features.ManageServices;
 using Cantate.Web.Modules.Annuaire.Features.SearchAnnuaire;
 using Cantate.Web.Modules.Annuaire.Features.SeedDemoAnnuaire;
 using Cantate.Web.Modules.Annuaire.Features.ViewStructure;
@@ -15,6 +16,7 @@ public static class AnnuaireModule
         services.AddScoped<SearchAnnuaire>();
         services.AddScoped<ViewStructure>();
         services.AddScoped<SeedDemoAnnuaire>();
+        services.AddScoped<ManageServices>();
         return services;
     }
 
