@@ -255,14 +255,15 @@ public abstract class EnterInvoiceTests(TestDatabase database) : PortalTest(data
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/espaces/factures-emises/saisir?structure={otherId}&brouillon={draftId}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/espaces/factures-emises/brouillons?structure={parties.SupplierId}")).Status);
         var ownList = await other.GetAsync($"/espaces/factures-emises/brouillons?structure={otherId}");
+        Assert.Equal(HttpStatusCode.OK, ownList.Status);
         Assert.DoesNotContain("F-PRIVE-1", ownList.Text);
-        var token = ownList.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? (await other.GetAsync($"/espaces/factures-emises/saisir?structure={otherId}")).Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var ownForm = await other.GetAsync($"/espaces/factures-emises/saisir?structure={otherId}");
+        Assert.Equal(HttpStatusCode.OK, ownForm.Status);
+        var token = ownForm.Document.QuerySelector("main form input[type=hidden][name^='__']")!;
         var delete = await other.PostAsync($"/espaces/factures-emises/brouillons?structure={otherId}&handler=Supprimer",
-            [new("brouillon", draftId!), new("__RequestVerificationToken", token)]);
+            [new("brouillon", draftId!), new(token.GetAttribute("name")!, token.GetAttribute("value")!)]);
         Assert.Equal(HttpStatusCode.NotFound, delete.Status);
         // Posting the other structure's draft id from one's own form does not overwrite it either.
-        var ownForm = await other.GetAsync($"/espaces/factures-emises/saisir?structure={otherId}");
         var overwrite = await PressAsync(other, ownForm, "enregistrer", PortalClient.Fields(("brouillon", draftId), ("Number", "VOLE")));
         Assert.Equal(HttpStatusCode.NotFound, overwrite.Status);
         Assert.Equal("F-PRIVE-1", await Factory.QueryAsync(db => db.InvoiceDrafts.Select(d => d.Number).SingleAsync()));
