@@ -1,4 +1,6 @@
 using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
 using Cantate.Invoicing.FacturX;
 using Cantate.Testing;
 using Cantate.Web.Modules.Annuaire;
@@ -270,6 +272,69 @@ public abstract class EnterInvoiceTests(TestDatabase database) : PortalTest(data
         // The public structure's user has no "Factures émises" workspace there.
         Assert.Equal(HttpStatusCode.NotFound, (await parties.Recipient.GetAsync($"/espaces/factures-emises/saisir?structure={parties.RecipientId}")).Status);
         other.Dispose();
+    }
+
+    /// <summary>Posts the page's form as multipart/form-data, like a browser does with a file chosen.</summary>
+    private static async Task<Page> PostWithFileAsync(PortalClient client, Page page, List<KeyValuePair<string, string?>> fields, string button,
+        string fileName, byte[] content)
+    {
+        var form = (IHtmlFormElement)page.Document.QuerySelector("main form")!;
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            if (element is IHtmlInputElement { Type: not ("file" or "submit"), Name.Length: > 0 } input) values.Add(new(input.Name!, input.Value));
+            else if (element is IHtmlSelectElement { Name.Length: > 0 } select) values.Add(new(select.Name!, select.Value ?? ""));
+        }
+        foreach (var name in fields.Select(f => f.Key).Distinct()) values.RemoveAll(v => v.Key == name);
+        values.AddRange(fields.Where(f => f.Value is not null).Select(f => new KeyValuePair<string, string>(f.Key, f.Value!)));
+        values.Add(new("bouton", button));
+        using var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in values) multipart.Add(new StringContent(value), name);
+        multipart.Add(new ByteArrayContent(content), "pieces", fileName);
+        using var response = await client.Http.PostAsync(new Uri(page.Url.PathAndQuery, UriKind.Relative), multipart);
+        var document = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        return new Page(response.StatusCode, response.RequestMessage!.RequestUri!, document);
+    }
+
+    [Fact]
+    public async Task A_joined_pdf_is_embedded_in_the_factur_x_as_a_supporting_document()
+    {
+        var parties = await InvoiceParties.CreateAsync(Factory);
+        var form = await PressAsync(parties.Supplier, await parties.Supplier.GetAsync(FormUrl(parties)), "ajouter-ligne");
+        var pdf = "%PDF-1.4\n% bon de commande n° 42\n"u8.ToArray();
+        var confirmation = await PostWithFileAsync(parties.Supplier, form, Invoice("F-PIECE-1"), "valider", "bon-de-commande.pdf", pdf);
+        Assert.NotNull(confirmation.Document.QuerySelector("button[value=confirmer]"));
+        Assert.Contains("bon-de-commande.pdf", confirmation.Text);
+        var sent = await PressAsync(parties.Supplier, confirmation, "confirmer");
+        Assert.Contains("La facture F-PIECE-1 est déposée", sent.Text);
+
+        var invoice = await parties.WaitForStatusAsync("F-PIECE-1", InvoiceStatus.MiseADisposition);
+        var flow = await Factory.QueryAsync(db => db.DepositFlows.SingleAsync(f => f.Id == invoice.FlowId));
+        var model = FacturXReader.Read(await File.ReadAllBytesAsync(Path.Combine(Factory.DataDirectory, "documents", flow.StoragePath))).Invoice!;
+        var document = Assert.Single(model.SupportingDocuments);
+        Assert.Equal(("bon-de-commande.pdf", "application/pdf", "bon-de-commande.pdf"), (document.Reference, document.Attachment!.MimeCode, document.Attachment.FileName));
+        Assert.Equal(pdf, document.Attachment.Content);
+    }
+
+    public static TheoryData<string, int, string> RefusedFiles() => new()
+    {
+        { "vide.pdf", 0, "est vide" },
+        { new string('n', 47) + ".pdf", 10, "50 au plus" },
+        { "programme.exe", 10, "extension acceptée" },
+        { "lettre.docx", 10, "EN 16931" },
+        { "trop-gros.pdf", 10 * 1024 * 1024 + 1, "10 Mo" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedFiles))]
+    public async Task A_file_chorus_pro_or_en16931_would_refuse_is_not_joined_and_says_why(string name, int size, string expected)
+    {
+        var parties = await InvoiceParties.CreateAsync(Factory);
+        var form = await parties.Supplier.GetAsync(FormUrl(parties));
+        var page = await PostWithFileAsync(parties.Supplier, form, [], "joindre", name, new byte[size]);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(expected, page.FieldError("pieces"));
+        Assert.Null(page.Document.QuerySelector("input[name='Attachments[0].Token']"));
     }
 }
 

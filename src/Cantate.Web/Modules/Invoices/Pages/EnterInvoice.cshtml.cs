@@ -16,8 +16,12 @@ namespace Cantate.Web.Modules.Invoices.Pages;
 /// It works without JavaScript.
 /// </summary>
 [Authorize]
+[RequestSizeLimit(FormBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = FormBytes)]
 public sealed class EnterInvoiceModel(StructureAccess access, EnterInvoice enter) : PageModel
 {
+    private const long FormBytes = (EnterInvoice.MaxAttachments + 1) * EnterInvoice.MaxAttachmentBytes;
+
     public enum Step
     {
         Form,
@@ -30,6 +34,7 @@ public sealed class EnterInvoiceModel(StructureAccess access, EnterInvoice enter
     [BindProperty] public InvoiceForm Form { get; set; } = new();
     [BindProperty(Name = "bouton")] public string? Button { get; set; }
     [BindProperty(Name = "recherche")] public string? RecipientQuery { get; set; }
+    [BindProperty(Name = EnterInvoice.AttachmentsField)] public List<IFormFile> NewAttachments { get; set; } = [];
 
     public Membership Membership { get; private set; } = default!;
     public Structure Seller => Membership.Structure!;
@@ -65,9 +70,19 @@ public sealed class EnterInvoiceModel(StructureAccess access, EnterInvoice enter
         // Every value is text; what the form means is checked below, field by field, in French.
         ModelState.Clear();
         Form.Lines ??= [];
+        Form.Attachments ??= [];
         var userId = StructureAccess.UserIdOf(User)!.Value;
+        if (Button != "confirmer") await ReceiveAttachmentsAsync(cancellationToken);
         switch (Button)
         {
+            case { } remove when remove.StartsWith("retirer-piece-", StringComparison.Ordinal):
+                if (int.TryParse(remove["retirer-piece-".Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                    && index < Form.Attachments.Count)
+                {
+                    Form.Attachments.RemoveAt(index);
+                }
+                await ShowAsync(complete: false, cancellationToken);
+                break;
             case "ajouter-ligne":
                 if (Form.Lines.Count < InvoiceForm.MaxLines) Form.Lines.Add(new LineForm());
                 await ShowAsync(complete: false, cancellationToken);
@@ -120,6 +135,26 @@ public sealed class EnterInvoiceModel(StructureAccess access, EnterInvoice enter
                 break;
         }
         return Page();
+    }
+
+    private async Task ReceiveAttachmentsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var file in NewAttachments.Where(f => !string.IsNullOrEmpty(f.FileName)))
+        {
+            string? error;
+            if (file.Length > EnterInvoice.MaxAttachmentBytes)
+            {
+                error = $"Le fichier « {Path.GetFileName(file.FileName)} » dépasse 10 Mo, la limite de Chorus Pro pour une pièce jointe.";
+            }
+            else
+            {
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, cancellationToken);
+                (var attachment, error) = await enter.AddAttachmentAsync(StructureId, Form, file.FileName, buffer.ToArray(), cancellationToken);
+                if (attachment is not null) Form.Attachments.Add(attachment);
+            }
+            if (error is not null && ModelState[EnterInvoice.AttachmentsField] is null) ModelState.AddModelError(EnterInvoice.AttachmentsField, error);
+        }
     }
 
     private async Task<EnterInvoice.Checked> ShowAsync(bool complete, CancellationToken cancellationToken, bool showErrors = true)

@@ -7,6 +7,7 @@ using Cantate.Web.Modules.Annuaire.Features.SearchAnnuaire;
 using Cantate.Web.Modules.Invoices.Features.RouteInvoice;
 using Cantate.Web.Modules.Structures;
 using Cantate.Web.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Deposit = Cantate.Web.Modules.Invoices.Features.DepositInvoice.DepositInvoice;
 
@@ -19,7 +20,8 @@ using Invoice = Cantate.Invoicing.Model.Invoice;
 /// with the EN 16931 rules, and on confirmation writes the Factur-X PDF and deposits it through the very same
 /// <see cref="Deposit"/> as an uploaded file, so that a typed invoice is checked exactly like any other.
 /// </summary>
-public sealed partial class EnterInvoice(CantateDbContext db, RoutingRules routing, SearchAnnuaire search, Deposit deposit, TimeProvider clock)
+public sealed partial class EnterInvoice(CantateDbContext db, RoutingRules routing, SearchAnnuaire search, Deposit deposit, DocumentStore documents,
+    IDataProtectionProvider protection, TimeProvider clock)
 {
     /// <summary>A public structure of the directory and its active services.</summary>
     public sealed record Recipient(Structure Structure, IReadOnlyList<StructureService> Services)
@@ -118,6 +120,11 @@ public sealed partial class EnterInvoice(CantateDbContext db, RoutingRules routi
     {
         ArgumentNullException.ThrowIfNull(seller);
         var checkedForm = await CheckAsync(form, seller, complete: true, cancellationToken);
+        if (checkedForm.IsValid)
+        {
+            var errors = await AttachAsync(form, seller.Id, checkedForm.Model, cancellationToken);
+            if (errors.Count > 0) checkedForm = checkedForm with { Errors = errors };
+        }
         if (!checkedForm.IsValid) return new Sent(checkedForm, null);
         var pdf = FacturXWriter.Write(checkedForm.Model);
         var fileName = checkedForm.Model.Number!.Replace('/', '-') + ".pdf";

@@ -27,6 +27,7 @@ public sealed class InvoiceForm
     public string? Iban { get; set; }
     public string? Bic { get; set; }
     public List<LineForm> Lines { get; set; } = [];
+    public List<AttachmentForm> Attachments { get; set; } = [];
 
     public bool IsCreditNote => TypeCode == "381";
 
@@ -49,6 +50,11 @@ public sealed class InvoiceForm
         for (var i = 0; i < Lines.Count; i++)
         {
             foreach (var (name, value) in Lines[i].Fields()) yield return (LineField(i, name), value);
+        }
+        for (var i = 0; i < Attachments.Count; i++)
+        {
+            yield return (string.Create(CultureInfo.InvariantCulture, $"Attachments[{i}].Token"), Attachments[i].Token);
+            yield return (string.Create(CultureInfo.InvariantCulture, $"Attachments[{i}].FileName"), Attachments[i].FileName);
         }
     }
 
@@ -77,6 +83,16 @@ public sealed class LineForm
         yield return (nameof(Vat), Vat);
         yield return (nameof(ExemptionReason), ExemptionReason);
     }
+}
+
+/// <summary>
+/// A supporting document (BG-24) already received: its bytes are in the document store, and the token, protected by
+/// the data-protection keys, says where and for which structure, so that nobody can point the form at another file.
+/// </summary>
+public sealed class AttachmentForm
+{
+    public string? Token { get; set; }
+    public string? FileName { get; set; }
 }
 
 /// <summary>The choices the form offers, with their French labels.</summary>
