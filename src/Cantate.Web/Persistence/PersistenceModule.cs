@@ -28,9 +28,11 @@ public static class PersistenceModule
                 break;
             case DatabaseProvider.Sqlite:
                 connectionString ??= SqliteConnectionString(options.ResolveDataDirectory());
+                services.AddSingleton<SqliteWriteGate>();
+                services.AddSingleton<SqliteWriteGateInterceptor>();
                 services.AddDbContext<SqliteCantateDbContext>((sp, o) => o
                     .UseSqlite(connectionString, s => s.MigrationsHistoryTable("__ef_migrations"))
-                    .AddInterceptors(sp.GetRequiredService<OutboxSaveChangesInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<SqliteWriteGateInterceptor>(), sp.GetRequiredService<OutboxSaveChangesInterceptor>()));
                 services.AddScoped<CantateDbContext>(sp => sp.GetRequiredService<SqliteCantateDbContext>());
                 break;
             default:

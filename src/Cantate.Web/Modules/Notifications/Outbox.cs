@@ -122,7 +122,18 @@ public sealed partial class OutboxWorker(
         var handlers = scope.ServiceProvider.GetServices<IOutboxHandler>().ToDictionary(h => h.Kind);
         var now = clock.GetUtcNow().UtcDateTime;
         var claim = $"{_instance}:{Guid.NewGuid():N}";
-        var claimed = await ClaimAsync(db, claim, now, cancellationToken);
+        var gate = scope.ServiceProvider.GetService<SqliteWriteGate>();
+        int claimed;
+        if (gate is null)
+        {
+            claimed = await ClaimAsync(db, claim, now, cancellationToken);
+        }
+        else
+        {
+            await gate.EnterAsync(cancellationToken);
+            try { claimed = await ClaimAsync(db, claim, now, cancellationToken); }
+            finally { gate.Exit(); }
+        }
         if (claimed == 0) return 0;
 
         var messages = await db.OutboxMessages.Where(m => m.LockedBy == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);

@@ -354,6 +354,8 @@ namespace Cantate.Web.Persistence.Migrations.Postgres
                     b.HasIndex("SupplierStructureId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("RecipientStructureId", "DepositedAt", "Id");
+
                     b.HasIndex("RecipientStructureId", "Status", "DepositedAt");
 
                     b.ToTable("Invoices");

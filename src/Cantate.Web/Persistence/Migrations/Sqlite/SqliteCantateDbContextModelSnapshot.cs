@@ -349,6 +349,8 @@ namespace Cantate.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("SupplierStructureId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("RecipientStructureId", "DepositedAt", "Id");
+
                     b.HasIndex("RecipientStructureId", "Status", "DepositedAt");
 
                     b.ToTable("Invoices");
