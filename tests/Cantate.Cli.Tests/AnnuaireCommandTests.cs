@@ -16,6 +16,7 @@ public abstract class AnnuaireCommandTests : IDisposable
     private const string Header = "siret,raison_sociale,adresse,code_postal,ville,code_service_obligatoire,engagement_juridique_obligatoire,service_ou_engagement,statut_mise_en_paiement_non_remonte,actif,code_service,libelle_service,engagement_juridique_obligatoire_service,service_actif";
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cantate-cli-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _environment = new();
+    private readonly string? _postgresDatabase;
 
     protected AnnuaireCommandTests(TestDatabase database)
     {
@@ -24,7 +25,8 @@ public abstract class AnnuaireCommandTests : IDisposable
         if (database == TestDatabase.Postgres)
         {
             Set("Cantate__Database__Provider", "Postgres");
-            Set("ConnectionStrings__Cantate", CantateFactory.PostgresConnectionString("cantate_cli_" + Guid.NewGuid().ToString("N")[..12]));
+            _postgresDatabase = "cantate_cli_" + Guid.NewGuid().ToString("N")[..12];
+            Set("ConnectionStrings__Cantate", CantateFactory.PostgresConnectionString(_postgresDatabase));
         }
     }
 
@@ -135,6 +137,15 @@ public abstract class AnnuaireCommandTests : IDisposable
     {
         foreach (var (name, value) in _environment) Environment.SetEnvironmentVariable(name, value);
         Npgsql.NpgsqlConnection.ClearAllPools();
+        if (_postgresDatabase is not null)
+        {
+            var admin = new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(CantateFactory.PostgresVariable)) { Database = "postgres", Pooling = false };
+            using var connection = new Npgsql.NpgsqlConnection(admin.ConnectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)";
+            command.ExecuteNonQuery();
+        }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         GC.SuppressFinalize(this);
