@@ -45,6 +45,8 @@ public class CantateFactory : WebApplicationFactory<Program>
             ["Cantate:DataDirectory"] = DataDirectory,
             ["Cantate:PublicBaseUrl"] = "http://localhost",
             ["Cantate:SeedDemoData"] = "true",
+            // Tests choose the content of the annuaire; the demo SIRENE extract stays.
+            ["Cantate:Annuaire:SeedDemoStructures"] = "false",
             ["Cantate:Smtp:Host"] = "127.0.0.1",
             ["Cantate:Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Cantate:Smtp:Security"] = "None",

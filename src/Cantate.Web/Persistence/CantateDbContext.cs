@@ -102,6 +102,8 @@ public abstract partial class CantateDbContext(DbContextOptions options) : DbCon
             e.HasIndex(i => new { i.RecipientStructureId, i.Status, i.DepositedAt });
             // "Factures reçues" without a status filter: newest first straight from the index.
             e.HasIndex(i => new { i.RecipientStructureId, i.DepositedAt, i.Id });
+            // Filters on the issue date: the range is read from the index, then sorted.
+            e.HasIndex(i => new { i.RecipientStructureId, i.IssueDate });
             e.HasIndex(i => new { i.SupplierStructureId, i.DepositedAt });
             e.HasIndex(i => i.FlowId);
             e.HasOne<Structure>().WithMany().HasForeignKey(i => i.SupplierStructureId).OnDelete(DeleteBehavior.Restrict);

@@ -349,6 +349,8 @@ namespace Cantate.Web.Persistence.Migrations.Postgres
 
                     b.HasIndex("FlowId");
 
+                    b.HasIndex("RecipientStructureId", "IssueDate");
+
                     b.HasIndex("SupplierStructureId", "DepositedAt");
 
                     b.HasIndex("SupplierStructureId", "Number")

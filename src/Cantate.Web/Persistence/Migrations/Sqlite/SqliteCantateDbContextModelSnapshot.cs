@@ -344,6 +344,8 @@ namespace Cantate.Web.Persistence.Migrations.Sqlite
 
                     b.HasIndex("FlowId");
 
+                    b.HasIndex("RecipientStructureId", "IssueDate");
+
                     b.HasIndex("SupplierStructureId", "DepositedAt");
 
                     b.HasIndex("SupplierStructureId", "Number")

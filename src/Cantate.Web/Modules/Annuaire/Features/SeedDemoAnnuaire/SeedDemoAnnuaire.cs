@@ -9,18 +9,18 @@ namespace Cantate.Web.Modules.Annuaire.Features.SeedDemoAnnuaire;
 
 /// <summary>
 /// Fills an empty annuaire with <see cref="DemoAnnuaire"/> when <c>Cantate:SeedDemoData</c> is on, through the
-/// same import as <c>cantate annuaire import</c>. <c>Cantate:Annuaire:SeedDemoStructures</c> (true/false) decides
-/// on its own when set; unset, the test host ("Testing") starts with an empty annuaire so tests choose its content.
+/// same import as <c>cantate annuaire import</c>. <c>Cantate:Annuaire:SeedDemoStructures</c> (true/false), when set,
+/// decides on its own (tests start with an empty annuaire and choose its content).
 /// </summary>
 public sealed partial class SeedDemoAnnuaire(CantateDbContext db, ImportAnnuaire.ImportAnnuaire import, ISireneDirectory sirene,
-    IOptions<CantateOptions> options, IConfiguration configuration, IHostEnvironment environment, ILogger<SeedDemoAnnuaire> logger)
+    IOptions<CantateOptions> options, IConfiguration configuration, ILogger<SeedDemoAnnuaire> logger)
 {
     public const string SettingName = "Cantate:Annuaire:SeedDemoStructures";
 
     /// <summary>True when the demo annuaire was loaded.</summary>
     public async Task<bool> HandleAsync(CancellationToken cancellationToken)
     {
-        var wanted = configuration.GetValue<bool?>(SettingName) ?? (options.Value.SeedDemoData && !environment.IsEnvironment("Testing"));
+        var wanted = configuration.GetValue<bool?>(SettingName) ?? options.Value.SeedDemoData;
         if (!wanted || await db.Structures.AnyAsync(s => s.IsPublic, cancellationToken)) return false;
 
         using var csv = new MemoryStream();
