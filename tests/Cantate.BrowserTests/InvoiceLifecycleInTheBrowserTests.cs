@@ -124,6 +124,7 @@ public sealed class InvoiceLifecycleInTheBrowserTests(BrowserFixture fixture) : 
         await line2.GetByRole(AriaRole.Combobox, new() { Name = "Taux de TVA" }).SelectOptionAsync("S-10");
         await supplier.GetByRole(AriaRole.Button, new() { Name = "Recalculer" }).ClickAsync();
         await Expect(supplier.Locator("#total-ttc")).ToHaveTextAsync(new Regex(@"^4\s678,35\s€$"));
+        await Expect(supplier.Locator("dd.tva")).ToHaveTextAsync([new Regex(@"^750,30\s€$"), new Regex(@"^16,05\s€$")]);
         await supplier.GetByRole(AriaRole.Button, new() { Name = "Valider et envoyer" }).ClickAsync();
         await Expect(supplier.GetByRole(AriaRole.Heading, new() { Name = "Récapitulatif" })).ToBeVisibleAsync();
         await supplier.GetByRole(AriaRole.Button, new() { Name = "Confirmer l'envoi" }).ClickAsync();

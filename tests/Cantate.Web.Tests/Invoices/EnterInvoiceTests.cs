@@ -91,6 +91,24 @@ public abstract class EnterInvoiceTests(TestDatabase database) : PortalTest(data
     }
 
     [Fact]
+    public async Task An_invoice_already_paid_has_nothing_due_and_needs_no_bank_details()
+    {
+        var parties = await InvoiceParties.CreateAsync(Factory);
+        var form = await PressAsync(parties.Supplier, await parties.Supplier.GetAsync(FormUrl(parties)), "ajouter-ligne");
+        var confirmation = await PressAsync(parties.Supplier, form, "valider", Invoice("F-PAYEE-1", ("Cadre", "A2"), ("Iban", ""), ("Bic", "")));
+        Assert.Equal("0,00 €", Shown(confirmation, "net-a-payer"));
+        Assert.Equal("4 678,35 €", Shown(confirmation, "total-ttc"));
+        var sent = await PressAsync(parties.Supplier, confirmation, "confirmer");
+        Assert.Contains("La facture F-PAYEE-1 est déposée", sent.Text);
+        var invoice = await parties.WaitForStatusAsync("F-PAYEE-1", InvoiceStatus.MiseADisposition);
+        Assert.Equal(("A2", 4678.35m, 0m), (invoice.Cadre, invoice.TotalWithVat, invoice.AmountDue));
+        var flow = await Factory.QueryAsync(db => db.DepositFlows.SingleAsync(f => f.Id == invoice.FlowId));
+        var model = FacturXReader.Read(await File.ReadAllBytesAsync(Path.Combine(Factory.DataDirectory, "documents", flow.StoragePath))).Invoice!;
+        Assert.Equal((4678.35m, 0m), (model.Totals!.PaidAmount, model.Totals.AmountDue));
+        Assert.Null(model.PaymentInstructions);
+    }
+
+    [Fact]
     public async Task Totals_are_recomputed_per_vat_rate_without_javascript_and_an_added_line_comes_empty()
     {
         var parties = await InvoiceParties.CreateAsync(Factory);
