@@ -42,6 +42,23 @@ public abstract class InvoiceProcessingTests(TestDatabase database) : PortalTest
     }
 
     [Fact]
+    public async Task A_user_who_switched_invoice_emails_off_gets_none()
+    {
+        var (parties, id) = await AvailableAsync();
+        var settings = await parties.Supplier.GetAsync("/compte/notifications");
+        var saved = await parties.Supplier.SubmitAsync(settings, PortalClient.Fields(("InvoiceNotifications", null)));
+        Assert.Contains("Vos préférences de notification sont enregistrées", saved.Text);
+        await ProcessAsync(parties, id, "MISE_EN_PAIEMENT", null);
+        // The notification has been handled once its outbox message is processed; it must have sent nothing.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await Factory.QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.Kind == InvoiceStatusNotifications.Kind && m.ProcessedAt == null))
+               && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.True(await Factory.QueryAsync(db => db.OutboxMessages.AnyAsync(m => m.Kind == InvoiceStatusNotifications.Kind && m.ProcessedAt != null)));
+        await Task.Delay(300);
+        Assert.Empty(Factory.Smtp.Matching(parties.SupplierEmail, "mise en paiement"));
+    }
+
+    [Fact]
     public async Task Rejecting_without_a_reason_is_refused_and_nothing_changes()
     {
         var (parties, id) = await AvailableAsync();

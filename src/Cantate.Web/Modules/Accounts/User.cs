@@ -30,6 +30,8 @@ public sealed class User
     public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
     public DateTime CreatedAt { get; init; }
     public DateTime? ActivatedAt { get; set; }
+    /// <summary>E-mails when an invoice of the user's structures is rejected, suspended, to recycle or paid.</summary>
+    public bool InvoiceNotifications { get; set; } = true;
 
     public string DisplayName => $"{FirstName} {LastName}";
 

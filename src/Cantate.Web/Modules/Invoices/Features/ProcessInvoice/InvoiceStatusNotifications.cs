@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Cantate.Web.Modules.Invoices;
 
 /// <summary>
-/// Tells the supplier's users (those holding "Factures émises", at their contact address) when their invoice is
-/// rejected, suspended, to be recycled or paid. Runs from the outbox, one e-mail per user.
+/// Tells the supplier's users (those holding "Factures émises" who did not switch these e-mails off, at their contact
+/// address) when their invoice is rejected, suspended, to be recycled or paid. Runs from the outbox, one e-mail per user.
 /// </summary>
 public sealed class InvoiceStatusNotifications(CantateDbContext db, IOptions<CantateOptions> options, TimeProvider clock) : IOutboxHandler
 {
@@ -34,7 +34,7 @@ public sealed class InvoiceStatusNotifications(CantateDbContext db, IOptions<Can
         var reason = invoice.History.LastOrDefault(h => h.Action == message.Status)?.Comment;
         var recipients = await db.Memberships.AsNoTracking()
             .Where(m => m.StructureId == invoice.SupplierStructureId && m.Status == MembershipStatus.Validee)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.WorkspaceList, u.ContactEmail, u.FirstName, u.LastName })
+            .Join(db.Users.Where(u => u.InvoiceNotifications), m => m.UserId, u => u.Id, (m, u) => new { m.WorkspaceList, u.ContactEmail, u.FirstName, u.LastName })
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var link = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/factures/{invoice.Id}?structure={invoice.SupplierStructureId}";
