@@ -35,43 +35,27 @@ public sealed class IdentifyRequester(CantateDbContext db, ISireneDirectory sire
         }
 
         var existing = await db.Structures.AsNoTracking().FirstOrDefaultAsync(s => s.Siret == siret, cancellationToken);
-        if (existing is not null && !await db.HasManagerAsync(existing.Id, cancellationToken))
-        {
-            // Listed (from the directory) but nobody manages it yet: this user creates the account and becomes its gestionnaire.
-            return errors.Count > 0
-                ? new Result(null, errors)
-                : new Result(new AccountRequestDraft
-                {
-                    LoginEmail = email,
-                    Siret = siret,
-                    IsPublic = existing.IsPublic,
-                    CategorieJuridique = existing.CategorieJuridique,
-                    RaisonSociale = existing.RaisonSociale,
-                    AddressLine = existing.AddressLine,
-                    AddressComplement = existing.AddressComplement,
-                    PostalCode = existing.PostalCode,
-                    City = existing.City,
-                    CountryCode = existing.CountryCode,
-                    ContactEmail = email,
-                }, errors);
-        }
         if (existing is not null)
         {
-            return errors.Count > 0
-                ? new Result(null, errors)
-                : new Result(new AccountRequestDraft
-                {
-                    LoginEmail = email,
-                    Siret = siret,
-                    ExistingStructureId = existing.Id,
-                    IsPublic = existing.IsPublic,
-                    RaisonSociale = existing.RaisonSociale,
-                    AddressLine = existing.AddressLine,
-                    PostalCode = existing.PostalCode,
-                    City = existing.City,
-                    CountryCode = existing.CountryCode,
-                    ContactEmail = email,
-                }, errors);
+            if (errors.Count > 0) return new Result(null, errors);
+            // Managed already: the request becomes a rattachement. Listed (from the directory) but managed by nobody:
+            // this user creates the account and becomes its gestionnaire principal.
+            var managed = await db.HasManagerAsync(existing.Id, cancellationToken);
+            return new Result(new AccountRequestDraft
+            {
+                LoginEmail = email,
+                Siret = siret,
+                ExistingStructureId = managed ? existing.Id : null,
+                IsPublic = existing.IsPublic,
+                CategorieJuridique = existing.CategorieJuridique,
+                RaisonSociale = existing.RaisonSociale,
+                AddressLine = existing.AddressLine,
+                AddressComplement = existing.AddressComplement,
+                PostalCode = existing.PostalCode,
+                City = existing.City,
+                CountryCode = existing.CountryCode,
+                ContactEmail = email,
+            }, errors);
         }
 
         var lookup = await sirene.FindEtablissementAsync(siret, cancellationToken);
