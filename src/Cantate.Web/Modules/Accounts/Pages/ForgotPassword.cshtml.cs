@@ -1,27 +1,12 @@
-using Cantate.Web.Hosting;
 using Cantate.Web.Modules.Accounts.Features.RecoverPassword;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cantate.Web.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Cantate.Web.Modules.Accounts.Pages;
 
 [EnableRateLimiting(WebSecurity.RecoveryPolicy)]
-public sealed class ForgotPasswordModel(RecoverPassword recover) : PageModel
+public sealed class ForgotPasswordModel(RecoverPassword recover) : LoginEmailRequestModel
 {
-    [BindProperty] public string? LoginEmail { get; set; }
-    public bool Sent { get; private set; }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
-    {
-        var error = EmailAddresses.Check(LoginEmail, "de connexion");
-        if (error is not null)
-        {
-            ModelState.AddModelError(nameof(LoginEmail), error);
-            return Page();
-        }
-        await recover.RequestAsync(LoginEmail, cancellationToken);
-        Sent = true;
-        return Page();
-    }
+    protected override Task SendAsync(string loginEmail, CancellationToken cancellationToken) =>
+        recover.RequestAsync(loginEmail, cancellationToken);
 }

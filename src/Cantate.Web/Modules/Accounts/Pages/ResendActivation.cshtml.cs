@@ -1,27 +1,12 @@
-using Cantate.Web.Hosting;
 using Cantate.Web.Modules.Accounts.Features.ActivateAccount;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cantate.Web.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Cantate.Web.Modules.Accounts.Pages;
 
 [EnableRateLimiting(WebSecurity.RecoveryPolicy)]
-public sealed class ResendActivationModel(ResendActivation resend) : PageModel
+public sealed class ResendActivationModel(ResendActivation resend) : LoginEmailRequestModel
 {
-    [BindProperty] public string? LoginEmail { get; set; }
-    public bool Sent { get; private set; }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
-    {
-        var error = EmailAddresses.Check(LoginEmail, "de connexion");
-        if (error is not null)
-        {
-            ModelState.AddModelError(nameof(LoginEmail), error);
-            return Page();
-        }
-        await resend.HandleAsync(LoginEmail, cancellationToken);
-        Sent = true;
-        return Page();
-    }
+    protected override Task SendAsync(string loginEmail, CancellationToken cancellationToken) =>
+        resend.HandleAsync(loginEmail, cancellationToken);
 }
