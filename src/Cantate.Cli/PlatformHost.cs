@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using Cantate.Sirene;
 using Cantate.Web.Hosting;
+using Cantate.Web.Modules.Api;
 using Cantate.Web.Modules.Annuaire;
 using Cantate.Web.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -31,11 +33,22 @@ internal static class PlatformHost
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddPersistence(configuration, options);
+        services.Configure<CantateOptions>(configuration.GetSection(CantateOptions.Section));
         services.AddAnnuaire();
+        services.AddApi(options);
+        services.AddCantateSirene(new SireneOptions
+        {
+            Source = Enum.TryParse<SireneSource>(options.Sirene.Source, ignoreCase: true, out var source) ? source : SireneSource.Offline,
+            BaseUrl = options.Sirene.BaseUrl,
+            ApiKey = options.Sirene.ApiKey,
+            OfflineStorePath = Path.Combine(options.ResolveDataDirectory(), "sirene.db"),
+            SeedDemoData = options.SeedDemoData,
+        });
         var provider = services.BuildServiceProvider();
         try
         {
             await provider.MigrateDatabaseAsync(cancellationToken);
+            await provider.GetRequiredService<ISireneDirectory>().EnsureSireneStoreAsync(cancellationToken);
             return provider;
         }
         catch

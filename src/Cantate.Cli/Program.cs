@@ -7,4 +7,5 @@ InvoicingCommands.AddTo(root);
 DocumentCommands.AddTo(root);
 SireneCommands.AddTo(root);
 PlatformCommands.AddTo(root);
+ApiCommands.AddTo(root);
 return await root.Parse(args).InvokeAsync();

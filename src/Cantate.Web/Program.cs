@@ -2,6 +2,7 @@ using Cantate.Sirene;
 using Cantate.Web.Hosting;
 using Cantate.Web.Modules.Accounts;
 using Cantate.Web.Modules.Annuaire;
+using Cantate.Web.Modules.Api;
 using Cantate.Web.Modules.Invoices;
 using Cantate.Web.Modules.Notifications;
 using Cantate.Web.Modules.Structures;
@@ -33,6 +34,7 @@ builder.Services.AddAccounts();
 builder.Services.AddStructures();
 builder.Services.AddAnnuaire();
 builder.Services.AddInvoices();
+builder.Services.AddApi(options);
 builder.Services.AddWebSecurity(options);
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Modules");
 
@@ -53,6 +55,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages().WithStaticAssets();
+app.MapApi();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 
 await app.RunAsync();

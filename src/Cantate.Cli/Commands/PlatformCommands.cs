@@ -24,14 +24,14 @@ internal static class PlatformCommands
         ArgumentNullException.ThrowIfNull(root);
         var importFile = new Argument<string>("file") { Description = "Fichier CSV de l'annuaire (UTF-8, en-tête " + AnnuaireCsv.Header + ")." };
         var import = new Command("import", "Importe les structures publiques et leurs services (ajoute et met à jour, ne supprime rien ; tout ou rien).") { importFile };
-        import.Action = new AnnuaireAction(parse => ImportAsync(parse, parse.GetValue(importFile)!));
+        import.Action = new PlatformAction(parse => ImportAsync(parse, parse.GetValue(importFile)!));
 
         var exportFile = new Argument<string>("file") { Description = "Fichier CSV à écrire." };
         var export = new Command("export", "Exporte toutes les structures publiques et leurs services au format d'import.") { exportFile };
-        export.Action = new AnnuaireAction(parse => ExportAsync(parse, parse.GetValue(exportFile)!));
+        export.Action = new PlatformAction(parse => ExportAsync(parse, parse.GetValue(exportFile)!));
 
         var annuaire = new Command("annuaire", "Annuaire des structures publiques (destinataires des factures).") { import, export };
-        annuaire.Action = new AnnuaireAction(async parse =>
+        annuaire.Action = new PlatformAction(async parse =>
         {
             await parse.InvocationConfiguration.Error.WriteLineAsync("Précisez « annuaire import FICHIER » ou « annuaire export FICHIER ».");
             return UsageError;
@@ -107,21 +107,6 @@ internal static class PlatformCommands
             await error.WriteLineAsync($"Impossible d'écrire {path} : {e.Message}");
             try { File.Delete(temporary); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             return Failed;
-        }
-    }
-
-    /// <summary>Reports usage errors (exit 2) itself, so a wrong command line never reaches the database.</summary>
-    private sealed class AnnuaireAction(Func<ParseResult, Task<int>> run) : AsynchronousCommandLineAction
-    {
-        public override bool ClearsParseErrors => true;
-
-        public override async Task<int> InvokeAsync(ParseResult parseResult, CancellationToken cancellationToken = default)
-        {
-            if (parseResult.Errors.Count == 0 && parseResult.UnmatchedTokens.Count == 0) return await run(parseResult);
-            var error = parseResult.InvocationConfiguration.Error;
-            foreach (var problem in parseResult.Errors) await error.WriteLineAsync(problem.Message);
-            foreach (var token in parseResult.UnmatchedTokens) await error.WriteLineAsync($"Argument inattendu : {token}");
-            return UsageError;
         }
     }
 }

@@ -18,6 +18,7 @@ public sealed class CantateOptions
     public SmtpOptions Smtp { get; set; } = new();
     public SireneSettings Sirene { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
+    public ApiOptions Api { get; set; } = new();
 
     public string ResolveDataDirectory() => Path.GetFullPath(DataDirectory);
 }
@@ -59,4 +60,17 @@ public sealed class RateLimitOptions
     public int AccountCreationPerMinute { get; set; } = 10;
     public int SignInPerMinute { get; set; } = 20;
     public int RecoveryPerMinute { get; set; } = 5;
+}
+
+/// <summary>The Chorus Pro-compatible API (/api/oauth/token and /cpro/...).</summary>
+public sealed class ApiOptions
+{
+    /// <summary>Lifetime of a Bearer token, in seconds (300 to 32767: some clients read it as a 16-bit integer).</summary>
+    public int TokenLifetimeSeconds { get; set; } = 3600;
+    /// <summary>Calls per minute allowed to one OAuth client before HTTP 429.</summary>
+    public int RequestsPerMinutePerClient { get; set; } = 60_000;
+    /// <summary>Token requests per minute from one address (failed or not).</summary>
+    public int TokenRequestsPerMinutePerAddress { get; set; } = 600;
+    /// <summary>A technical account's password expires after this many days; gestionnaires are reminded 15 days before.</summary>
+    public int TechnicalPasswordLifetimeDays { get; set; } = 365;
 }

@@ -1,4 +1,5 @@
 using Cantate.Web.Modules.Accounts;
+using Cantate.Web.Modules.Api;
 using Cantate.Web.Modules.Annuaire;
 using Cantate.Web.Modules.Invoices;
 using Cantate.Web.Modules.Notifications;
@@ -20,6 +21,14 @@ public abstract partial class CantateDbContext(DbContextOptions options) : DbCon
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceEvent> InvoiceEvents => Set<InvoiceEvent>();
     public DbSet<SavedInvoiceDraft> InvoiceDrafts => Set<SavedInvoiceDraft>();
+    public DbSet<InvoiceAttachment> InvoiceAttachments => Set<InvoiceAttachment>();
+    public DbSet<CppSequence> CppSequences => Set<CppSequence>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
+    public DbSet<ApiAccessToken> ApiAccessTokens => Set<ApiAccessToken>();
+    public DbSet<TechnicalAccount> TechnicalAccounts => Set<TechnicalAccount>();
+    public DbSet<ApiFile> ApiFiles => Set<ApiFile>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -28,6 +37,7 @@ public abstract partial class CantateDbContext(DbContextOptions options) : DbCon
         modelBuilder.Entity<Structure>(e =>
         {
             e.HasIndex(s => s.Siret).IsUnique();
+            e.HasIndex(s => s.CppId).IsUnique();
             e.Property(s => s.Siret).HasMaxLength(14);
             e.Property(s => s.RaisonSociale).HasMaxLength(200);
             e.Property(s => s.AddressLine).HasMaxLength(200);
@@ -77,6 +87,7 @@ public abstract partial class CantateDbContext(DbContextOptions options) : DbCon
         modelBuilder.Entity<StructureService>(e =>
         {
             e.HasIndex(x => new { x.StructureId, x.Code }).IsUnique();
+            e.HasIndex(x => x.CppId).IsUnique();
             e.HasOne<Structure>().WithMany().HasForeignKey(x => x.StructureId);
             e.Property(x => x.Code).HasMaxLength(100);
             e.Property(x => x.Label).HasMaxLength(200);
@@ -99,6 +110,8 @@ public abstract partial class CantateDbContext(DbContextOptions options) : DbCon
         modelBuilder.Entity<Invoice>(e =>
         {
             e.HasIndex(i => new { i.SupplierStructureId, i.Number }).IsUnique();
+            e.HasIndex(i => i.CppId).IsUnique();
+            e.Property(i => i.DepositMode).HasMaxLength(20);
             e.HasIndex(i => new { i.RecipientStructureId, i.Status, i.DepositedAt });
             // "Factures reçues" without a status filter: newest first straight from the index.
             e.HasIndex(i => new { i.RecipientStructureId, i.DepositedAt, i.Id });
@@ -148,6 +161,82 @@ public abstract partial class CantateDbContext(DbContextOptions options) : DbCon
             e.Property(d => d.Number).HasMaxLength(100);
             e.Property(d => d.RecipientSiret).HasMaxLength(20);
             e.Property(d => d.TotalWithVat).HasPrecision(19, 2);
+        });
+
+        modelBuilder.Entity<InvoiceAttachment>(e =>
+        {
+            e.HasIndex(a => a.CppId).IsUnique();
+            e.HasIndex(a => a.InvoiceId);
+            e.HasOne<Invoice>().WithMany().HasForeignKey(a => a.InvoiceId);
+            e.Property(a => a.Kind).HasMaxLength(20);
+            e.Property(a => a.FileName).HasMaxLength(100);
+            e.Property(a => a.MimeType).HasMaxLength(100);
+            e.Property(a => a.StoragePath).HasMaxLength(400);
+            e.Property(a => a.AddedBy).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<CppSequence>(e =>
+        {
+            e.HasKey(s => s.Name);
+            e.Property(s => s.Name).HasMaxLength(60);
+        });
+
+        modelBuilder.Entity<ApiClient>(e =>
+        {
+            e.HasIndex(c => c.ClientId).IsUnique();
+            e.HasIndex(c => c.StructureId);
+            e.HasOne<Structure>().WithMany().HasForeignKey(c => c.StructureId);
+            e.Property(c => c.ClientId).HasMaxLength(64);
+            e.Property(c => c.SecretHash).HasMaxLength(64);
+            e.Property(c => c.Name).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<ApiAccessToken>(e =>
+        {
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.HasIndex(t => t.ExpiresAt);
+            e.HasOne<ApiClient>().WithMany().HasForeignKey(t => t.ApiClientId);
+            e.Property(t => t.TokenHash).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<TechnicalAccount>(e =>
+        {
+            e.HasIndex(a => a.Login).IsUnique();
+            e.HasIndex(a => a.CppId).IsUnique();
+            e.HasIndex(a => a.StructureId);
+            e.HasOne<Structure>().WithMany().HasForeignKey(a => a.StructureId);
+            e.Property(a => a.Login).HasMaxLength(120);
+            e.Property(a => a.PasswordHash).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<ApiFile>(e =>
+        {
+            e.HasIndex(f => f.CppId).IsUnique();
+            e.HasIndex(f => f.StructureId);
+            e.HasOne<Structure>().WithMany().HasForeignKey(f => f.StructureId);
+            e.Property(f => f.FileName).HasMaxLength(100);
+            e.Property(f => f.MimeType).HasMaxLength(100);
+            e.Property(f => f.Extension).HasMaxLength(10);
+            e.Property(f => f.Sha256).HasMaxLength(64);
+            e.Property(f => f.StoragePath).HasMaxLength(400);
+        });
+
+        modelBuilder.Entity<WebhookSubscription>(e =>
+        {
+            e.HasIndex(w => w.StructureId);
+            e.HasOne<Structure>().WithMany().HasForeignKey(w => w.StructureId);
+            e.Property(w => w.Url).HasMaxLength(500);
+            e.Property(w => w.Events).HasMaxLength(200);
+            e.Property(w => w.ProtectedSecret).HasMaxLength(1000);
+        });
+
+        modelBuilder.Entity<WebhookDelivery>(e =>
+        {
+            e.HasIndex(d => new { d.SubscriptionId, d.CreatedAt });
+            e.HasOne<WebhookSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId);
+            e.Property(d => d.EventType).HasMaxLength(40);
+            e.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.LastResponse).HasMaxLength(2000);
         });
 
         modelBuilder.Entity<OutboxMessage>(e =>

@@ -1,15 +1,19 @@
+using Cantate.Web.Persistence;
+
 namespace Cantate.Web.Modules.Annuaire;
 
 /// <summary>
 /// A service of a public structure ("service exécutant"), whose code goes in BT-10. Every structure has the
 /// default service <see cref="DefaultCode"/>.
 /// </summary>
-public sealed class StructureService
+public sealed class StructureService : IHasCppId
 {
     public const string DefaultCode = "FACTURES_PUBLIQUES";
     public const string DefaultLabel = "Service des factures publiques";
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
+    /// <summary>idService in the API.</summary>
+    public int CppId { get; set; }
     public Guid StructureId { get; init; }
     public required string Code { get; init; }
     public required string Label { get; set; }

@@ -1,3 +1,5 @@
+using Cantate.Web.Persistence;
+
 namespace Cantate.Web.Modules.Invoices;
 
 /// <summary>Who changed an invoice.</summary>
@@ -30,7 +32,7 @@ public sealed class InvoiceTransitionException(string message) : InvalidOperatio
 /// The invoice after deposit, from the supplier to its public recipient. Its methods are the only way to change
 /// its status: each one checks the transition is allowed from the current status and records it in the history.
 /// </summary>
-public sealed class Invoice
+public sealed class Invoice : IHasCppId
 {
     public const int MaxReasonLength = 255;
     private static readonly InvoiceStatus[] RecipientProcessingOrder =
@@ -40,6 +42,8 @@ public sealed class Invoice
     ];
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
+    /// <summary>identifiantFactureCPP (idFacture) in the API.</summary>
+    public int CppId { get; set; }
     public Guid FlowId { get; init; }
     public Guid SupplierStructureId { get; init; }
     /// <summary>The recipient's structure; set once routing found it.</summary>
@@ -72,6 +76,8 @@ public sealed class Invoice
     public DateTime DepositedAt { get; init; }
     public DateTime StatusChangedAt { get; private set; }
     public DateTime? RejectionAcknowledgedAt { get; private set; }
+    /// <summary>modeDepot as Chorus Pro names it (SAISIE_WEB, DEPOT_PDF_WEB, SAISIE_API, DEPOT_PDF_API, FLUX...).</summary>
+    public string DepositMode { get; set; } = "FLUX";
     /// <summary>Optimistic concurrency: two users acting on the same invoice cannot both win.</summary>
     public int Version { get; private set; }
     public List<InvoiceEvent> History { get; init; } = [];

@@ -1,9 +1,13 @@
+using Cantate.Web.Persistence;
+
 namespace Cantate.Web.Modules.Structures;
 
 /// <summary>A legal entity on the platform: a supplier, a public body, or both.</summary>
-public sealed class Structure
+public sealed class Structure : IHasCppId
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
+    /// <summary>idStructureCPP in the API.</summary>
+    public int CppId { get; set; }
     /// <summary>SIRET (14 digits). Unique: one fiche per établissement.</summary>
     public required string Siret { get; set; }
     public required string RaisonSociale { get; set; }
