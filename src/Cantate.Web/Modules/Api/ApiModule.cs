@@ -5,6 +5,7 @@ using Cantate.Web.Hosting;
 using Cantate.Web.Modules.Api.Features;
 using Cantate.Web.Modules.Api.Gateway;
 using Cantate.Web.Modules.Api.Operations;
+using Cantate.Web.Modules.Api.Webhooks;
 
 namespace Cantate.Web.Modules.Api;
 
@@ -19,6 +20,12 @@ public static class ApiModule
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton<CproGateway>();
         services.AddScoped<ApiCredentials>();
+        FacturesOperations.Register(services);
+        InvoiceTrackingOperations.Register(services);
+        StructuresOperations.Register(services);
+        TransversesOperations.Register(services);
+        UtilisateursOperations.Register(services);
+        services.AddWebhooks();
         services.AddRateLimiter(o => o.AddPolicy(OAuthToken.RateLimitPolicy, http =>
             RateLimitPartition.GetFixedWindowLimiter(
                 string.Create(CultureInfo.InvariantCulture, $"{OAuthToken.RateLimitPolicy}:{http.Connection.RemoteIpAddress ?? IPAddress.None}"),
@@ -40,7 +47,7 @@ public static class ApiModule
         var cpro = app.MapGroup("/cpro").AddEndpointFilter(gateway.InvokeAsync).DisableAntiforgery();
         cpro.MapGet("/transverses/v1/health-check", HealthCheck.Handle);
         FacturesOperations.Map(cpro);
-        ReceivedInvoicesOperations.Map(cpro);
+        InvoiceTrackingOperations.Map(cpro);
         StructuresOperations.Map(cpro);
         TransversesOperations.Map(cpro);
         UtilisateursOperations.Map(cpro);
