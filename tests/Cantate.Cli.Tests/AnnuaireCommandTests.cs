@@ -1,57 +1,19 @@
-using System.CommandLine;
 using System.Text;
-using Cantate.Cli.Commands;
 using Cantate.Testing;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 namespace Cantate.Cli.Tests;
 
-/// <summary>
-/// Runs <c>cantate annuaire ...</c> in-process, configured by environment variables as a user would
-/// (Cantate__DataDirectory and, for PostgreSQL, the provider and connection string), on a fresh data directory.
-/// </summary>
-public abstract class AnnuaireCommandTests : IDisposable
+/// <summary><c>cantate annuaire import|export</c>.</summary>
+public abstract class AnnuaireCommandTests(TestDatabase database) : CliTest(database)
 {
     private const string Header = "siret,raison_sociale,adresse,code_postal,ville,code_service_obligatoire,engagement_juridique_obligatoire,service_ou_engagement,statut_mise_en_paiement_non_remonte,actif,code_service,libelle_service,engagement_juridique_obligatoire_service,service_actif";
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "cantate-cli-tests", Guid.NewGuid().ToString("N"));
-    private readonly Dictionary<string, string?> _environment = new();
-    private readonly string? _postgresDatabase;
-
-    protected AnnuaireCommandTests(TestDatabase database)
-    {
-        Directory.CreateDirectory(_directory);
-        Set("Cantate__DataDirectory", Path.Combine(_directory, "data"));
-        if (database == TestDatabase.Postgres)
-        {
-            Set("Cantate__Database__Provider", "Postgres");
-            _postgresDatabase = "cantate_cli_" + Guid.NewGuid().ToString("N")[..12];
-            Set("ConnectionStrings__Cantate", CantateFactory.PostgresConnectionString(_postgresDatabase));
-        }
-    }
-
-    private void Set(string name, string value)
-    {
-        _environment.TryAdd(name, Environment.GetEnvironmentVariable(name));
-        Environment.SetEnvironmentVariable(name, value);
-    }
-
-    private string PathOf(string name) => Path.Combine(_directory, name);
 
     private string Write(string name, params string[] lines)
     {
         File.WriteAllText(PathOf(name), Header + "\n" + string.Join("\n", lines) + "\n", new UTF8Encoding(true));
         return PathOf(name);
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var root = new RootCommand();
-        PlatformCommands.AddTo(root);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
     }
 
     [Fact]
@@ -97,7 +59,7 @@ public abstract class AnnuaireCommandTests : IDisposable
     [Fact]
     public async Task A_file_that_cannot_be_imported_exits_1_names_the_problem_and_changes_nothing()
     {
-        var unknown = Path.Combine(_directory, "colonnes.csv");
+        var unknown = PathOf("colonnes.csv");
         await File.WriteAllTextAsync(unknown, Header.Replace("ville", "commune", StringComparison.Ordinal) + "\n");
         var columns = await RunAsync("annuaire", "import", unknown);
         Assert.Equal(1, columns.ExitCode);
@@ -131,24 +93,6 @@ public abstract class AnnuaireCommandTests : IDisposable
         var (exit, _, error) = await RunAsync(args);
         Assert.Equal(2, exit);
         Assert.NotEmpty(error.Trim());
-    }
-
-    public void Dispose()
-    {
-        foreach (var (name, value) in _environment) Environment.SetEnvironmentVariable(name, value);
-        Npgsql.NpgsqlConnection.ClearAllPools();
-        if (_postgresDatabase is not null)
-        {
-            var admin = new Npgsql.NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(CantateFactory.PostgresVariable)) { Database = "postgres", Pooling = false };
-            using var connection = new Npgsql.NpgsqlConnection(admin.ConnectionString);
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)";
-            command.ExecuteNonQuery();
-        }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        GC.SuppressFinalize(this);
     }
 }
 
