@@ -5,7 +5,8 @@ using System.Net.Sockets;
 namespace Cantate.Testing;
 
 /// <summary>
-/// The portal as a real operating-system process (the built Cantate.Web.dll, SQLite, the given data directory),
+/// The portal as a real operating-system process (the built Cantate.Web.dll, the given data directory; SQLite unless
+/// the environment says otherwise),
 /// so a test can kill it with SIGKILL and start it again.
 /// </summary>
 public sealed class CantateProcess : IDisposable
@@ -20,7 +21,7 @@ public sealed class CantateProcess : IDisposable
         BaseAddress = baseAddress;
     }
 
-    public static async Task<CantateProcess> StartAsync(string dataDirectory, int smtpPort, int? port = null)
+    public static async Task<CantateProcess> StartAsync(string dataDirectory, int smtpPort, int? port = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = WebAssemblyPath();
         var chosen = port ?? FreePort();
@@ -41,6 +42,7 @@ public sealed class CantateProcess : IDisposable
         start.Environment["Cantate__RateLimits__AccountCreationPerMinute"] = "10000";
         start.Environment["Cantate__RateLimits__SignInPerMinute"] = "10000";
         start.Environment["Cantate__RateLimits__RecoveryPerMinute"] = "10000";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
