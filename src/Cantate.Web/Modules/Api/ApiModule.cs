@@ -5,6 +5,7 @@ using Cantate.Web.Hosting;
 using Cantate.Web.Modules.Api.Features;
 using Cantate.Web.Modules.Api.Gateway;
 using Cantate.Web.Modules.Api.Operations;
+using Cantate.Web.Modules.Api.Reference;
 using Cantate.Web.Modules.Api.Webhooks;
 
 namespace Cantate.Web.Modules.Api;
@@ -41,6 +42,7 @@ public static class ApiModule
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapGet(OpenApiDocument.Path, OpenApiDocument.Serve);
         app.MapPost(OAuthToken.Path, OAuthToken.HandleAsync).RequireRateLimiting(OAuthToken.RateLimitPolicy).DisableAntiforgery();
 
         var gateway = app.ServiceProvider.GetRequiredService<CproGateway>();
