@@ -61,6 +61,13 @@ public interface IOutboxHandler
 {
     string Kind { get; }
     Task HandleAsync(string payload, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when the handler's only effects are changes saved through the scoped <see cref="CantateDbContext"/>
+    /// (no e-mail, no HTTP call): such messages of one batch are then handled in one transaction, together with their
+    /// bookkeeping, so a batch costs one commit instead of two per message.
+    /// </summary>
+    bool OnlyWritesDatabase => false;
 }
 
 /// <summary>
@@ -137,40 +144,94 @@ public sealed partial class OutboxWorker(
         if (claimed == 0) return 0;
 
         var messages = await db.OutboxMessages.Where(m => m.LockedBy == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var together = messages.Where(m => handlers.TryGetValue(m.Kind, out var h) && h.OnlyWritesDatabase).ToList();
+        if (together.Count > 1 && await TryHandleTogetherAsync(db, gate, handlers, together, cancellationToken))
+        {
+            messages = messages.Except(together).ToList();
+        }
+        else if (together.Count > 1)
+        {
+            // One of them failed: the transaction was rolled back; each is now handled on its own so the others go through.
+            db.ChangeTracker.Clear();
+            messages = await db.OutboxMessages.Where(m => m.LockedBy == claim).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        }
         foreach (var message in messages)
         {
-            message.Attempts++;
-            try
+            await HandleOneAsync(db, handlers, message, cancellationToken);
+        }
+        return claimed;
+    }
+
+    /// <summary>Handles database-only messages in one transaction; false (and nothing kept) when one of them fails.</summary>
+    private async Task<bool> TryHandleTogetherAsync(CantateDbContext db, SqliteWriteGate? gate, Dictionary<string, IOutboxHandler> handlers,
+        List<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        // SQLite: the transaction holds the database's write lock, so this process's other writers queue at the gate.
+        if (gate is not null) await gate.EnterAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var message in messages)
             {
-                if (!handlers.TryGetValue(message.Kind, out var handler))
-                {
-                    throw new InvalidOperationException($"No handler for outbox messages of kind '{message.Kind}'.");
-                }
-                await handler.HandleAsync(message.Payload, cancellationToken);
+                message.Attempts++;
+                await handlers[message.Kind].HandleAsync(message.Payload, cancellationToken);
                 message.ProcessedAt = clock.GetUtcNow().UtcDateTime;
                 message.LastError = null;
+                message.LockedBy = null;
+                message.LockedUntil = null;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-                if (message.Attempts >= MaxAttempts)
-                {
-                    message.ProcessedAt = clock.GetUtcNow().UtcDateTime;
-                    LogAbandoned(logger, message.Id, message.Kind, message.Attempts, ex);
-                }
-                else
-                {
-                    // 2, 4, 8 ... seconds, capped at one hour.
-                    var delay = TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, message.Attempts)));
-                    message.AvailableAt = clock.GetUtcNow().UtcDateTime + delay;
-                    LogRetry(logger, message.Id, message.Kind, message.Attempts, delay, ex);
-                }
-            }
-            message.LockedBy = null;
-            message.LockedUntil = null;
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
         }
-        return messages.Count;
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogBatchRetriedOneByOne(logger, messages.Count, ex);
+            return false;
+        }
+        finally
+        {
+            gate?.Exit();
+        }
+    }
+
+    private async Task HandleOneAsync(CantateDbContext db, Dictionary<string, IOutboxHandler> handlers, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        message.Attempts++;
+        try
+        {
+            if (!handlers.TryGetValue(message.Kind, out var handler))
+            {
+                throw new InvalidOperationException($"No handler for outbox messages of kind '{message.Kind}'.");
+            }
+            await handler.HandleAsync(message.Payload, cancellationToken);
+            message.ProcessedAt = clock.GetUtcNow().UtcDateTime;
+            message.LastError = null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // What the handler left unsaved must not be saved with the retry bookkeeping.
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not OutboxMessage || e.State == EntityState.Added).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+            message.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+            if (message.Attempts >= MaxAttempts)
+            {
+                message.ProcessedAt = clock.GetUtcNow().UtcDateTime;
+                LogAbandoned(logger, message.Id, message.Kind, message.Attempts, ex);
+            }
+            else
+            {
+                // 2, 4, 8 ... seconds, capped at one hour.
+                var delay = TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, message.Attempts)));
+                message.AvailableAt = clock.GetUtcNow().UtcDateTime + delay;
+                LogRetry(logger, message.Id, message.Kind, message.Attempts, delay, ex);
+            }
+        }
+        message.LockedBy = null;
+        message.LockedUntil = null;
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static Task<int> ClaimAsync(CantateDbContext db, string claim, DateTime now, CancellationToken cancellationToken)
@@ -187,6 +248,9 @@ public sealed partial class OutboxWorker(
             """;
         return db.Database.ExecuteSqlRawAsync(sql, [claim, until, now], cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: {Count} database-only messages failed together; each is retried on its own")]
+    private static partial void LogBatchRetriedOneByOne(ILogger logger, int count, Exception ex);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox batch failed")]
     private static partial void LogBatchFailed(ILogger logger, Exception ex);

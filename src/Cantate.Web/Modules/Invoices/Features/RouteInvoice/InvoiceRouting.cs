@@ -17,6 +17,8 @@ public sealed class InvoiceRouting(CantateDbContext db, RoutingRules rules, Time
 
     string IOutboxHandler.Kind => Kind;
 
+    bool IOutboxHandler.OnlyWritesDatabase => true;
+
     public async Task HandleAsync(string payload, CancellationToken cancellationToken)
     {
         var message = JsonSerializer.Deserialize<Message>(payload) ?? throw new InvalidOperationException("Empty routing message.");
