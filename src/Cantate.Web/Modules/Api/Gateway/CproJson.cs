@@ -33,6 +33,8 @@ public static class CproCodes
     public const int MalformedJson = 20101;
     /// <summary>A structure, service or flow named in the request does not exist for the caller.</summary>
     public const int NotFound = 20102;
+    /// <summary>SIRENE cannot answer for now (HTTP 503): the request may be sent again later.</summary>
+    public const int SireneUnavailable = 20150;
     /// <summary>The invoice is refused: EN 16931, Chorus Pro or routing rules (the libelle lists them).</summary>
     public const int InvoiceRefused = 20200;
 

@@ -42,6 +42,7 @@ public static partial class ApiCatalogue
         new(20100, 400, "Champ obligatoire absent, de mauvais type ou de valeur inconnue : le libellé nomme le champ."),
         new(20101, 400, "Le corps n'est pas un JSON valide."),
         new(20102, 400, "Structure, service ou flux inconnu pour ce compte."),
+        new(20150, 503, "La base SIRENE ne répond pas pour le moment : renvoyer la requête plus tard."),
         new(20200, 400, "Facture refusée : règles EN 16931, Chorus Pro ou d'acheminement (chaque règle est citée avec le champ et la correction)."),
     ];
 }

@@ -12,9 +12,6 @@ namespace Cantate.Web.Modules.Api.Operations.Structures;
 /// </summary>
 public sealed class SiretInformation(ISireneDirectory sirene)
 {
-    /// <summary>codeRetour when SIRENE cannot answer for now (HTTP 503): the request may be sent again later.</summary>
-    public const int SireneUnavailable = 20150;
-
     public async Task<IResult> HandleAsync(CproRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -33,7 +30,7 @@ public sealed class SiretInformation(ISireneDirectory sirene)
         var lookup = await sirene.FindEtablissementAsync(siret, cancellationToken);
         if (lookup.Status == SireneLookupStatus.Unavailable)
         {
-            throw new CproException(SireneUnavailable,
+            throw new CproException(CproCodes.SireneUnavailable,
                 $"La base SIRENE ne peut pas répondre pour le moment ({lookup.Detail}) : renvoyez la requête plus tard.", StatusCodes.Status503ServiceUnavailable);
         }
         if (lookup.Etablissement is not { } e)
