@@ -24,7 +24,7 @@ public static class PersistenceModule
                 }
                 services.AddDbContext<PostgresCantateDbContext>((sp, o) => o
                     .UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__ef_migrations"))
-                    .AddInterceptors(sp.GetRequiredService<CppIdInterceptor>(), sp.GetRequiredService<OutboxSaveChangesInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<CppIdInterceptor>(), sp.GetRequiredService<Modules.Api.Webhooks.WebhookEventCapture>(), sp.GetRequiredService<OutboxSaveChangesInterceptor>()));
                 services.AddScoped<CantateDbContext>(sp => sp.GetRequiredService<PostgresCantateDbContext>());
                 break;
             case DatabaseProvider.Sqlite:
@@ -33,7 +33,7 @@ public static class PersistenceModule
                 services.AddSingleton<SqliteWriteGateInterceptor>();
                 services.AddDbContext<SqliteCantateDbContext>((sp, o) => o
                     .UseSqlite(connectionString, s => s.MigrationsHistoryTable("__ef_migrations"))
-                    .AddInterceptors(sp.GetRequiredService<SqliteWriteGateInterceptor>(), sp.GetRequiredService<CppIdInterceptor>(), sp.GetRequiredService<OutboxSaveChangesInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<SqliteWriteGateInterceptor>(), sp.GetRequiredService<CppIdInterceptor>(), sp.GetRequiredService<Modules.Api.Webhooks.WebhookEventCapture>(), sp.GetRequiredService<OutboxSaveChangesInterceptor>()));
                 services.AddScoped<CantateDbContext>(sp => sp.GetRequiredService<SqliteCantateDbContext>());
                 break;
             default:

@@ -26,7 +26,29 @@ public sealed class ApiCredentials(CantateDbContext db, ISireneDirectory sirene,
 
     public sealed record NewTechnicalAccount(TechnicalAccount Account, Structure Structure, string Password);
 
+    public sealed record NewConnection(NewClient Client, NewTechnicalAccount Account);
+
     public async Task<NewClient> CreateClientAsync(string name, Guid? structureId, Guid? userId, CancellationToken cancellationToken)
+    {
+        var created = AddClient(name, structureId, userId);
+        await db.SaveChangesAsync(cancellationToken);
+        return created;
+    }
+
+    /// <summary>
+    /// What a gestionnaire needs to connect software for the structure, in one step and one transaction: an OAuth
+    /// client owned by the structure and a technical account acting for it.
+    /// </summary>
+    public async Task<NewConnection> CreateConnectionAsync(Structure structure, string name, Guid userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(structure);
+        var client = AddClient(name, structure.Id, userId);
+        var account = AddTechnicalAccount(structure, userId);
+        await db.SaveChangesAsync(cancellationToken);
+        return new NewConnection(client, account);
+    }
+
+    private NewClient AddClient(string name, Guid? structureId, Guid? userId)
     {
         var trimmed = name?.Trim() ?? string.Empty;
         if (trimmed.Length is 0 or > 100) throw new ArgumentException("Le nom de l'application doit compter de 1 à 100 caractères.", nameof(name));
@@ -41,7 +63,6 @@ public sealed class ApiCredentials(CantateDbContext db, ISireneDirectory sirene,
             CreatedAt = Now,
         };
         db.ApiClients.Add(client);
-        await db.SaveChangesAsync(cancellationToken);
         return new NewClient(client, secret);
     }
 
@@ -75,6 +96,13 @@ public sealed class ApiCredentials(CantateDbContext db, ISireneDirectory sirene,
         var normalized = (siret ?? string.Empty).Replace(" ", "", StringComparison.Ordinal);
         var structure = await db.Structures.FirstOrDefaultAsync(s => s.Siret == normalized, cancellationToken)
             ?? await CreateStructureFromSireneAsync(normalized, cancellationToken);
+        var created = AddTechnicalAccount(structure, userId);
+        await db.SaveChangesAsync(cancellationToken);
+        return created;
+    }
+
+    private NewTechnicalAccount AddTechnicalAccount(Structure structure, Guid? userId)
+    {
         var password = RandomNumberGenerator.GetString(Alphabet, 32);
         var account = new TechnicalAccount
         {
@@ -86,7 +114,6 @@ public sealed class ApiCredentials(CantateDbContext db, ISireneDirectory sirene,
             PasswordExpiresAt = Now.AddDays(Math.Max(1, options.Value.Api.TechnicalPasswordLifetimeDays)),
         };
         db.TechnicalAccounts.Add(account);
-        await db.SaveChangesAsync(cancellationToken);
         return new NewTechnicalAccount(account, structure, password);
     }
 
