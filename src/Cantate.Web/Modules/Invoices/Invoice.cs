@@ -35,6 +35,8 @@ public sealed class InvoiceTransitionException(string message) : InvalidOperatio
 public sealed class Invoice : IHasCppId
 {
     public const int MaxReasonLength = 255;
+    /// <summary>The history action of a download by the recipient (Chorus Pro's TELECHARGEMENT_FACTURE).</summary>
+    public const string DownloadAction = "TELECHARGEMENT_FACTURE";
     private static readonly InvoiceStatus[] RecipientProcessingOrder =
     [
         InvoiceStatus.ServiceFait, InvoiceStatus.Mandatee, InvoiceStatus.MiseADispositionComptable,
@@ -183,27 +185,55 @@ public sealed class Invoice : IHasCppId
     }
 
     /// <summary>The supplier sends an A_RECYCLER invoice again with corrected routing data; it keeps its number.</summary>
-    public void Recycle(string recipientSiret, string? serviceCode, string? engagementNumber, Guid actorId, string actorName, DateTime now)
+    public void Recycle(string recipientSiret, string? serviceCode, string? engagementNumber, Guid actorId, string actorName, DateTime now,
+        string? comment = null)
     {
         Require(Status == InvoiceStatus.ARecycler, "Seule une facture à recycler peut être recyclée.");
+        var trimmed = string.IsNullOrWhiteSpace(comment) ? "Facture recyclée" : comment.Trim();
+        Require(trimmed.Length <= MaxReasonLength, $"Le commentaire ne doit pas dépasser {MaxReasonLength} caractères (il en compte {trimmed.Length}).");
         RecipientSiret = recipientSiret;
         RecipientStructureId = null;
         RecipientName = null;
         ServiceCode = serviceCode;
         EngagementNumber = engagementNumber;
-        Move(InvoiceStatus.Deposee, InvoiceActorKind.Fournisseur, actorId, actorName, now, "Facture recyclée");
+        Move(InvoiceStatus.Deposee, InvoiceActorKind.Fournisseur, actorId, actorName, now, trimmed);
     }
 
-    /// <summary>The supplier completes a SUSPENDUE invoice with a comment (and attachments, stored by the caller).</summary>
-    public void Complete(string comment, Guid actorId, string actorName, DateTime now)
+    /// <summary>The supplier completes a SUSPENDUE invoice with a comment.</summary>
+    public void Complete(string comment, Guid actorId, string actorName, DateTime now) => Complete(comment, [], actorId, actorName, now);
+
+    /// <summary>
+    /// The supplier completes a SUSPENDUE invoice with a comment, supporting documents (stored by the caller, named
+    /// here), or both; without a comment the history names the documents.
+    /// </summary>
+    public void Complete(string? comment, IReadOnlyCollection<string> attachmentNames, Guid actorId, string actorName, DateTime now)
     {
+        ArgumentNullException.ThrowIfNull(attachmentNames);
         Require(Status == InvoiceStatus.Suspendue, "Seule une facture suspendue peut être complétée.");
         var trimmed = comment?.Trim();
-        if (string.IsNullOrEmpty(trimmed)) throw new InvoiceTransitionException("Indiquez un commentaire pour compléter la facture.");
-        if (trimmed.Length > MaxReasonLength)
+        if (string.IsNullOrEmpty(trimmed) && attachmentNames.Count == 0)
+            throw new InvoiceTransitionException("Indiquez un commentaire ou joignez une pièce pour compléter la facture.");
+        if (trimmed is { Length: > MaxReasonLength })
             throw new InvoiceTransitionException($"Le commentaire ne doit pas dépasser {MaxReasonLength} caractères (il en compte {trimmed.Length}).");
-        Move(InvoiceStatus.Completee, InvoiceActorKind.Fournisseur, actorId, actorName, now, trimmed);
+        var note = string.IsNullOrEmpty(trimmed) ? "Pièces jointes : " + string.Join(", ", attachmentNames) : trimmed;
+        Move(InvoiceStatus.Completee, InvoiceActorKind.Fournisseur, actorId, actorName, now, note.Length > MaxReasonLength ? note[..MaxReasonLength] : note);
     }
+
+    /// <summary>
+    /// The recipient downloaded the invoice (factureTelechargeeParDestinataire). Recorded in the history without
+    /// touching the version: a download never competes with a status change.
+    /// </summary>
+    public void RecordDownloadByRecipient(Guid? actorId, string actorName, DateTime now) =>
+        History.Add(new InvoiceEvent
+        {
+            InvoiceId = Id,
+            Status = Status,
+            Action = DownloadAction,
+            ActorKind = InvoiceActorKind.Destinataire,
+            ActorId = actorId,
+            ActorName = actorName,
+            At = now,
+        });
 
     /// <summary>The supplier acknowledges a rejection ("acquitter le rejet"); the status stays REJETEE.</summary>
     public void AcknowledgeRejection(Guid actorId, string actorName, DateTime now)

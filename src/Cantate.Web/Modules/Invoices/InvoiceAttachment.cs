@@ -8,11 +8,16 @@ namespace Cantate.Web.Modules.Invoices;
 /// </summary>
 public sealed class InvoiceAttachment : IHasCppId
 {
+    /// <summary>The invoice itself, for a PDF deposit (pieceJointePrincipale).</summary>
+    public const string Principal = "PRINCIPALE";
+    /// <summary>A supporting document (pieceJointeComplementaire).</summary>
+    public const string Complementary = "COMPLEMENTAIRE";
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
     /// <summary>pieceJointeId in the API.</summary>
     public int CppId { get; set; }
     public Guid InvoiceId { get; init; }
-    /// <summary>PRINCIPALE (the invoice itself, for a PDF deposit) or COMPLEMENTAIRE.</summary>
+    /// <summary><see cref="Principal"/> or <see cref="Complementary"/>.</summary>
     public required string Kind { get; init; }
     public required string FileName { get; init; }
     public required string MimeType { get; init; }

@@ -14,17 +14,28 @@ public sealed record InvoiceFilter(
 public sealed record InvoiceRow(Guid Id, string Number, string Party, DateOnly IssueDate, decimal TotalWithVat, string Currency,
     InvoiceStatus Status, DateTime DepositedAt);
 
-/// <summary>The lists of invoices of a structure, newest first, filtered; one page at a time.</summary>
+/// <summary>
+/// The lists of invoices of a structure, newest first, filtered; one page at a time. <see cref="Sent"/> and
+/// <see cref="Received"/> are what a structure may see, for the portal's lists and the API's searches alike.
+/// </summary>
 public sealed class ListInvoices(CantateDbContext db)
 {
+    /// <summary>The invoices the structure issued.</summary>
+    public IQueryable<Invoice> Sent(Guid supplierStructureId) =>
+        db.Invoices.AsNoTracking().Where(i => i.SupplierStructureId == supplierStructureId);
+
+    /// <summary>The invoices made available to the structure: none while it is still deposited or being routed.</summary>
+    public IQueryable<Invoice> Received(Guid recipientStructureId) =>
+        db.Invoices.AsNoTracking().Where(i => i.RecipientStructureId == recipientStructureId
+            && i.Status != InvoiceStatus.Deposee && i.Status != InvoiceStatus.EnCoursAcheminement);
+
     public Task<List<InvoiceRow>> SentAsync(Guid supplierStructureId, InvoiceFilter filter, CancellationToken cancellationToken) =>
-        Page(Filter(db.Invoices.AsNoTracking().Where(i => i.SupplierStructureId == supplierStructureId), filter, supplierSide: true), filter)
+        Page(Filter(Sent(supplierStructureId), filter, supplierSide: true), filter)
             .Select(i => new InvoiceRow(i.Id, i.Number, i.RecipientName ?? i.RecipientSiret, i.IssueDate, i.TotalWithVat, i.Currency, i.Status, i.DepositedAt))
             .ToListAsync(cancellationToken);
 
     public Task<List<InvoiceRow>> ReceivedAsync(Guid recipientStructureId, InvoiceFilter filter, CancellationToken cancellationToken) =>
-        Page(Filter(db.Invoices.AsNoTracking().Where(i => i.RecipientStructureId == recipientStructureId
-                && i.Status != InvoiceStatus.Deposee && i.Status != InvoiceStatus.EnCoursAcheminement), filter, supplierSide: false), filter)
+        Page(Filter(Received(recipientStructureId), filter, supplierSide: false), filter)
             .Select(i => new InvoiceRow(i.Id, i.Number, i.SupplierName, i.IssueDate, i.TotalWithVat, i.Currency, i.Status, i.DepositedAt))
             .ToListAsync(cancellationToken);
 

@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cantate.Web.Modules.Invoices.Pages;
 
-/// <summary>An invoice, its history and the actions its viewer's side may take.</summary>
+/// <summary>An invoice, its history, its supporting documents and the actions its viewer's side may take.</summary>
 [Authorize]
+[RequestSizeLimit(InvoiceActions.MaxAttachmentsTotalBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = InvoiceActions.MaxAttachmentsTotalBytes + 1024 * 1024)]
 public sealed class InvoiceDetailModel(InvoiceActions actions, DocumentStore documents) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -20,7 +22,12 @@ public sealed class InvoiceDetailModel(InvoiceActions actions, DocumentStore doc
     [BindProperty(Name = "service")] public string? ServiceCode { get; set; }
     [BindProperty(Name = "ej")] public string? EngagementNumber { get; set; }
 
+    public const string AttachmentsField = "pieces";
+
     public InvoiceActions.Viewed Viewed { get; private set; } = default!;
+    public IReadOnlyList<InvoiceAttachment> Attachments { get; private set; } = [];
+    /// <summary>Why the files joined to a completion were refused, one sentence per file.</summary>
+    public IReadOnlyList<string> AttachmentErrors { get; private set; } = [];
     public string? Message { get; private set; }
     public string? Error { get; private set; }
     public IReadOnlyList<DepositProblem> Problems { get; private set; } = [];
@@ -33,6 +40,7 @@ public sealed class InvoiceDetailModel(InvoiceActions actions, DocumentStore doc
         if (!await LoadAsync(cancellationToken)) return NotFound();
         var invoice = Viewed.Invoice;
         var bytes = await documents.ReadAsync(invoice.DocumentPath, cancellationToken);
+        await actions.RecordDownloadsAsync([Viewed], UserId, UserName, cancellationToken);
         var pdf = invoice.Syntax == "FACTURX";
         return File(bytes, pdf ? "application/pdf" : "application/xml", $"facture-{invoice.Number}{(pdf ? ".pdf" : ".xml")}");
     }
@@ -46,14 +54,45 @@ public sealed class InvoiceDetailModel(InvoiceActions actions, DocumentStore doc
     public Task<IActionResult> OnPostAcquitterAsync(CancellationToken cancellationToken) =>
         ActAsync(v => actions.AcknowledgeRejectionAsync(v, UserId, UserName, cancellationToken), "Le rejet est acquitté.", cancellationToken);
 
-    public Task<IActionResult> OnPostCompleterAsync(CancellationToken cancellationToken) =>
-        ActAsync(v => actions.CompleteAsync(v, UserId, UserName, Comment, cancellationToken),
-            "La facture est complétée : son destinataire peut reprendre son traitement.", cancellationToken);
+    /// <summary>A supporting document of the invoice, for either side (the invoice must be visible to the user).</summary>
+    public async Task<IActionResult> OnGetPieceJointeAsync(int piece, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        var attachment = Attachments.FirstOrDefault(a => a.CppId == piece);
+        if (attachment is null) return NotFound();
+        return File(await documents.ReadAsync(attachment.StoragePath, cancellationToken), attachment.MimeType, attachment.FileName);
+    }
+
+    public async Task<IActionResult> OnPostCompleterAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        var uploads = Request.HasFormContentType
+            ? Request.Form.Files.GetFiles(AttachmentsField).Where(f => !string.IsNullOrEmpty(f.FileName)).ToList() : [];
+        var files = new List<CompletionFile>();
+        foreach (var upload in uploads)
+        {
+            using var buffer = new MemoryStream();
+            await upload.CopyToAsync(buffer, cancellationToken);
+            files.Add(new CompletionFile(Path.GetFileName(upload.FileName), buffer.Length, null, buffer.ToArray()));
+        }
+        IReadOnlyList<InvoiceAttachment> attachments = [];
+        // Files are checked and stored only when the completion can happen; otherwise CompleteAsync says why not.
+        if (Viewed.Side == InvoiceSide.Supplier && Viewed.Invoice.Status == InvoiceStatus.Suspendue && files.Count > 0)
+        {
+            AttachmentErrors = await actions.CheckAttachmentsAsync(Viewed.Invoice.Id, files, cancellationToken);
+            if (AttachmentErrors.Count > 0) return Page();
+            attachments = await actions.StoreAttachmentsAsync(Viewed.Invoice.Id, files, UserName, cancellationToken);
+        }
+        Error = await actions.CompleteAsync(Viewed, UserId, UserName, Comment, attachments, cancellationToken);
+        if (Error is null) Message = "La facture est complétée : son destinataire peut reprendre son traitement.";
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostRecyclerAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken)) return NotFound();
-        Problems = await actions.RecycleAsync(Viewed, UserId, UserName, RecipientSiret, ServiceCode, EngagementNumber, cancellationToken);
+        Problems = await actions.RecycleAsync(Viewed, UserId, UserName, RecipientSiret, ServiceCode, EngagementNumber, null, cancellationToken);
         if (Problems.Count == 0) Message = "La facture est recyclée : elle repart vers son destinataire avec le même numéro.";
         await LoadAsync(cancellationToken);
         return Page();
@@ -78,6 +117,7 @@ public sealed class InvoiceDetailModel(InvoiceActions actions, DocumentStore doc
         var viewed = await actions.FindAsync(userId.Value, StructureId, Id, cancellationToken);
         if (viewed is null) return false;
         Viewed = viewed;
+        Attachments = await actions.AttachmentsAsync(viewed.Invoice.Id, cancellationToken);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Cantate.Web.Modules.Invoices.Features.RouteInvoice;
 using Cantate.Web.Modules.Notifications;
 using Cantate.Web.Modules.Structures;
@@ -18,23 +19,44 @@ public enum InvoiceSide
 /// (traiter/recue), the supplier recycles, completes, or acknowledges a rejection. Authorization is checked here,
 /// on the server: an invoice of a structure the user does not hold the right workspace on is "not found".
 /// </summary>
-public sealed class InvoiceActions(CantateDbContext db, StructureAccess access, RoutingRules routing, TimeProvider clock)
+public sealed partial class InvoiceActions(CantateDbContext db, StructureAccess access, RoutingRules routing, DocumentStore documents, TimeProvider clock)
 {
-    public sealed record Viewed(Invoice Invoice, InvoiceSide Side, Membership Membership);
+    /// <summary>An invoice as its viewer sees it; <see cref="Membership"/> is null for a technical account of the API.</summary>
+    public sealed record Viewed(Invoice Invoice, InvoiceSide Side, Membership? Membership);
 
     /// <summary>The invoice as seen from the structure the user acts for, or null.</summary>
     public async Task<Viewed?> FindAsync(Guid userId, Guid structureId, Guid invoiceId, CancellationToken cancellationToken)
     {
-        var invoice = await db.Invoices.Include(i => i.History.OrderBy(h => h.Id))
-            .FirstOrDefaultAsync(i => i.Id == invoiceId && (i.SupplierStructureId == structureId || i.RecipientStructureId == structureId), cancellationToken);
-        if (invoice is null) return null;
-        // A recipient sees an invoice only once it was made available to it.
-        var side = invoice.SupplierStructureId == structureId ? InvoiceSide.Supplier : InvoiceSide.Recipient;
+        if (await VisibleAsync(i => i.Id == invoiceId, structureId, null, cancellationToken) is not (var invoice, var side)) return null;
         var workspace = side == InvoiceSide.Supplier ? Workspace.FacturesEmises : Workspace.FacturesRecues;
         var membership = await access.WorkspaceMembershipAsync(userId, structureId, workspace, cancellationToken);
-        if (membership is null) return null;
+        return membership is null ? null : new Viewed(invoice, side, membership);
+    }
+
+    /// <summary>
+    /// The invoice of this API id as the structure of a technical account sees it, from the given side (or either),
+    /// or null: an invoice of another structure, or not yet available to its recipient, does not exist for it.
+    /// </summary>
+    public async Task<Viewed?> FindForStructureAsync(Guid structureId, int cppId, InvoiceSide? side, CancellationToken cancellationToken) =>
+        cppId <= 0 || await VisibleAsync(i => i.CppId == cppId, structureId, side, cancellationToken) is not (var invoice, var seen)
+            ? null : new Viewed(invoice, seen, null);
+
+    /// <summary>The supporting documents joined to the invoice after its deposit, oldest first.</summary>
+    public Task<List<InvoiceAttachment>> AttachmentsAsync(Guid invoiceId, CancellationToken cancellationToken) =>
+        db.InvoiceAttachments.AsNoTracking().Where(a => a.InvoiceId == invoiceId).OrderBy(a => a.CppId).ToListAsync(cancellationToken);
+
+    private async Task<(Invoice, InvoiceSide)?> VisibleAsync(Expression<Func<Invoice, bool>> which, Guid structureId, InvoiceSide? wanted,
+        CancellationToken cancellationToken)
+    {
+        var invoice = await db.Invoices.Include(i => i.History.OrderBy(h => h.Id)).Where(which)
+            .FirstOrDefaultAsync(i => i.SupplierStructureId == structureId || i.RecipientStructureId == structureId, cancellationToken);
+        if (invoice is null) return null;
+        var side = invoice.SupplierStructureId == structureId && wanted != InvoiceSide.Recipient ? InvoiceSide.Supplier : InvoiceSide.Recipient;
+        if (wanted is { } only && side != only) return null;
+        if (side == InvoiceSide.Recipient && invoice.RecipientStructureId != structureId) return null;
+        // A recipient sees an invoice only once it was made available to it.
         if (side == InvoiceSide.Recipient && invoice.Status is InvoiceStatus.Deposee or InvoiceStatus.EnCoursAcheminement) return null;
-        return new Viewed(invoice, side, membership);
+        return (invoice, side);
     }
 
     /// <summary>Null when done; otherwise what prevented it, for the user.</summary>
@@ -52,16 +74,36 @@ public sealed class InvoiceActions(CantateDbContext db, StructureAccess access, 
         return await ApplyAsync(viewed.Invoice, () => viewed.Invoice.AcknowledgeRejection(userId, userName, Now), cancellationToken);
     }
 
-    public async Task<string?> CompleteAsync(Viewed viewed, Guid userId, string userName, string? comment, CancellationToken cancellationToken)
+    /// <summary>Completes a suspended invoice; the attachments (already stored and checked) are saved with the new status.</summary>
+    public async Task<string?> CompleteAsync(Viewed viewed, Guid userId, string userName, string? comment, IReadOnlyList<InvoiceAttachment> attachments,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewed);
+        ArgumentNullException.ThrowIfNull(attachments);
         if (viewed.Side != InvoiceSide.Supplier) return "Seul le fournisseur peut compléter la facture.";
-        return await ApplyAsync(viewed.Invoice, () => viewed.Invoice.Complete(comment ?? string.Empty, userId, userName, Now), cancellationToken);
+        return await ApplyAsync(viewed.Invoice, () =>
+        {
+            viewed.Invoice.Complete(comment, attachments.Select(a => a.FileName).ToList(), userId, userName, Now);
+            db.InvoiceAttachments.AddRange(attachments);
+        }, cancellationToken);
+    }
+
+    /// <summary>The recipient downloaded these invoices: recorded once per download, never refused.</summary>
+    public async Task RecordDownloadsAsync(IEnumerable<Viewed> downloaded, Guid? actorId, string actorName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(downloaded);
+        var recorded = false;
+        foreach (var viewed in downloaded.Where(v => v.Side == InvoiceSide.Recipient))
+        {
+            viewed.Invoice.RecordDownloadByRecipient(actorId, actorName, Now);
+            recorded = true;
+        }
+        if (recorded) await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Recycling is checked against the directory at once, like a deposit, then routed from the outbox.</summary>
     public async Task<IReadOnlyList<DepositProblem>> RecycleAsync(Viewed viewed, Guid userId, string userName, string? recipientSiret,
-        string? serviceCode, string? engagementNumber, CancellationToken cancellationToken)
+        string? serviceCode, string? engagementNumber, string? comment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewed);
         if (viewed.Side != InvoiceSide.Supplier) return [new("RECYCLAGE", "", "", "Seul le fournisseur peut recycler la facture.")];
@@ -71,7 +113,7 @@ public sealed class InvoiceActions(CantateDbContext db, StructureAccess access, 
         if (outcome.Problems.Count > 0) return outcome.Problems;
         var error = await ApplyAsync(viewed.Invoice, () =>
         {
-            viewed.Invoice.Recycle(siret, Clean(serviceCode), Clean(engagementNumber), userId, userName, Now);
+            viewed.Invoice.Recycle(siret, Clean(serviceCode), Clean(engagementNumber), userId, userName, Now, comment);
             db.Enqueue(InvoiceRouting.Kind, new InvoiceRouting.Message(viewed.Invoice.Id), Now);
         }, cancellationToken);
         return error is null ? [] : [new DepositProblem("RECYCLAGE", "", "", error)];
