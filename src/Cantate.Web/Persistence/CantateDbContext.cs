@@ -104,7 +104,9 @@ public abstract partial class CantateDbContext(DbContextOptions options) : DbCon
             e.Property(f => f.FileName).HasMaxLength(255);
             e.Property(f => f.Sha256).HasMaxLength(64);
             e.Property(f => f.StoragePath).HasMaxLength(400);
-            e.Property(f => f.Status).HasConversion(v => v.Code(), v => ParseFlowStatus(v)).HasMaxLength(40);
+            e.Property(f => f.DepositedBy).HasMaxLength(200);
+            // Whoever checks a flow first records its final state; another attempt then fails instead of doing it twice.
+            e.Property(f => f.Status).HasConversion(v => v.Code(), v => ParseFlowStatus(v)).HasMaxLength(40).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<Invoice>(e =>

@@ -471,6 +471,10 @@ namespace Cantate.Web.Persistence.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("DepositedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid?>("DepositedByUserId")
                         .HasColumnType("uuid");
 
@@ -502,6 +506,7 @@ namespace Cantate.Web.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Cantate.Invoicing.Parsing;
-using Cantate.Invoicing.Validation;
 using Cantate.Web.Modules.Invoices.Features.RouteInvoice;
 using Cantate.Web.Modules.Notifications;
 using Cantate.Web.Persistence;
@@ -15,83 +13,111 @@ namespace Cantate.Web.Modules.Invoices.Features.DepositInvoice;
 /// now, so the supplier sees at once, per rule and field, why it is refused; an accepted invoice is on disk and in
 /// the database, with its deposit certificate, before the answer; routing to the recipient follows from the outbox.
 /// </summary>
-public sealed class DepositInvoice(CantateDbContext db, DocumentStore documents, RoutingRules routing, TimeProvider clock)
+public sealed class DepositInvoice(CantateDbContext db, DocumentStore documents, InvoiceCheck check, TimeProvider clock)
 {
-    public const long MaxFileBytes = 120L * 1024 * 1024;
+    public const long MaxFileBytes = InvoiceCheck.MaxFileBytes;
 
     public sealed record Result(DepositFlow? Flow, Invoice? Invoice, IReadOnlyList<DepositProblem> Problems, IReadOnlyList<DepositProblem> Warnings)
     {
         public bool Accepted => Invoice is not null;
     }
 
-    public async Task<Result> HandleAsync(Guid supplierStructureId, Guid? userId, string actorName, string channel, string fileName,
-        byte[] content, CancellationToken cancellationToken)
+    public Task<Result> HandleAsync(Guid supplierStructureId, Guid? userId, string actorName, string channel, string fileName,
+        byte[] content, CancellationToken cancellationToken) =>
+        HandleAsync(new Depositor(supplierStructureId, userId, actorName, channel), fileName, content, cancellationToken);
+
+    public Task<Result> HandleAsync(Depositor depositor, string fileName, byte[] content, CancellationToken cancellationToken) =>
+        HandleAsync(depositor, fileName, content, null, cancellationToken);
+
+    /// <summary>Deposits one file; <c>beforeSave</c> adds what belongs with the accepted invoice (its pièces jointes) to the same transaction.</summary>
+    public async Task<Result> HandleAsync(Depositor depositor, string fileName, byte[] content, Action<Invoice>? beforeSave, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(depositor);
         ArgumentNullException.ThrowIfNull(content);
-        if (content.Length == 0)
-            return Refused(new DepositProblem("FICHIER-VIDE", "", "", $"Le fichier « {fileName} » est vide : déposez le fichier de la facture."));
-        if (content.Length > MaxFileBytes)
-            return Refused(new DepositProblem("FICHIER-TROP-GROS", "", "", $"Le fichier « {fileName} » dépasse 120 Mo."));
-
-        var report = InvoiceValidator.Validate(content, fileName, ValidationProfile.Chorus);
-        var warnings = report.Findings.Where(f => f.Severity == FindingSeverity.Warning).Select(ToProblem).ToList();
-        if (!report.IsValid || report.Invoice is not { } model)
-        {
-            var fatal = report.Findings.Where(f => f.Severity == FindingSeverity.Fatal).Select(ToProblem).ToList();
-            if (fatal.Count == 0) fatal.Add(new DepositProblem("FACTURE-ILLISIBLE", "", "", $"Le fichier « {fileName} » ne contient pas de facture lisible (UBL, CII ou Factur-X)."));
-            return new Result(null, null, fatal, warnings);
-        }
-
-        var draft = InvoiceDrafts.From(model, report.Syntax);
-        var problems = new List<DepositProblem>();
-        var routed = await routing.CheckAsync(draft.RecipientSiret, draft.ServiceCode, draft.EngagementNumber, cancellationToken);
-        problems.AddRange(routed.Problems);
-        if (await db.Invoices.AnyAsync(i => i.SupplierStructureId == supplierStructureId && i.Number == draft.Number, cancellationToken))
-        {
-            problems.Add(new DepositProblem("DOUBLON", "BT-1", "",
-                $"Vous avez déjà déposé une facture numéro « {draft.Number} » : chaque facture doit avoir un numéro unique."));
-        }
-        if (problems.Count > 0) return new Result(null, null, problems, warnings);
+        var outcome = await check.CheckAsync(depositor.StructureId, fileName, content, new HashSet<string>(), cancellationToken);
+        if (!outcome.Accepted) return new Result(null, null, outcome.Problems, outcome.Warnings);
+        var draft = outcome.Draft!;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var extension = report.Syntax == InvoiceSyntax.FacturX ? ".pdf" : ".xml";
-        var path = await documents.SaveAsync(content, extension, cancellationToken);
-        var flow = new DepositFlow
-        {
-            Number = FlowNumbers.New(now),
-            SupplierStructureId = supplierStructureId,
-            DepositedByUserId = userId,
-            Channel = channel,
-            Syntax = FlowNumbers.SyntaxOf(report.Syntax),
-            FileName = fileName.Length > 255 ? fileName[..255] : fileName,
-            Size = content.Length,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
-            StoragePath = path,
-            ReceivedAt = now,
-            Report = JsonSerializer.Serialize(new { invoices = new[] { new { numero = draft.Number, warnings } } }),
-        };
-        var invoice = Invoice.Deposit(draft, flow.Id, supplierStructureId, path, actorName, userId, now);
+        var path = await documents.SaveAsync(content, ExtensionOf(outcome.Syntax), cancellationToken);
+        var flow = NewFlow(depositor, FlowNumbers.SyntaxOf(outcome.Syntax), fileName, content, path, now);
+        var invoice = Add(db, draft, flow, depositor, path, now);
+        flow.Finish(new FlowReport { Invoices = [Entry(fileName, draft, invoice.Id, [], outcome.Warnings)] }, now);
         db.DepositFlows.Add(flow);
-        db.Invoices.Add(invoice);
-        db.Enqueue(InvoiceRouting.Kind, new InvoiceRouting.Message(invoice.Id), now);
+        beforeSave?.Invoke(invoice);
+        if (!await SaveAsync(db, check, depositor.StructureId, draft.Number, cancellationToken))
+            return new Result(null, null, [InvoiceCheck.Duplicate(draft.Number)], []);
+        return new Result(flow, invoice, [], outcome.Warnings);
+    }
+
+    /// <summary>Saves a deposit of one invoice; false when another deposit of the same number won meanwhile (nothing saved).</summary>
+    public static async Task<bool> SaveAsync(CantateDbContext db, InvoiceCheck check, Guid supplierStructureId, string number, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(check);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
         catch (DbUpdateException)
         {
             // Two deposits of the same number at once: the unique index lets one win.
             db.ChangeTracker.Clear();
-            if (!await db.Invoices.AsNoTracking().AnyAsync(i => i.SupplierStructureId == supplierStructureId && i.Number == draft.Number, cancellationToken)) throw;
-            return Refused(new DepositProblem("DOUBLON", "BT-1", "",
-                $"Vous avez déjà déposé une facture numéro « {draft.Number} » : chaque facture doit avoir un numéro unique."));
+            if (!await check.IsNumberTakenAsync(supplierStructureId, number, cancellationToken)) throw;
+            return false;
         }
-        return new Result(flow, invoice, [], warnings);
     }
 
-    private static Result Refused(DepositProblem problem) => new(null, null, [problem], []);
+    /// <summary>A flow received now, its certificate computed from the deposited bytes.</summary>
+    public static DepositFlow NewFlow(Depositor depositor, string syntax, string fileName, ReadOnlySpan<byte> content, string storagePath, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(depositor);
+        return new DepositFlow
+        {
+            Number = FlowNumbers.New(now),
+            SupplierStructureId = depositor.StructureId,
+            DepositedByUserId = depositor.UserId,
+            DepositedBy = depositor.ActorName.Length > 200 ? depositor.ActorName[..200] : depositor.ActorName,
+            Channel = depositor.Channel,
+            Syntax = syntax.Length > 40 ? syntax[..40] : syntax,
+            FileName = fileName.Length > 255 ? fileName[..255] : fileName,
+            Size = content.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            StoragePath = storagePath,
+            ReceivedAt = now,
+        };
+    }
 
-    private static DepositProblem ToProblem(Finding f) => new(f.Rule, f.BusinessTerm, f.Location, f.MessageFr);
+    /// <summary>An accepted invoice joins its flow; its routing is written to the outbox in the same transaction.</summary>
+    public static Invoice Add(CantateDbContext db, InvoiceDraft draft, DepositFlow flow, Depositor depositor, string documentPath, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(depositor);
+        var invoice = Invoice.Deposit(draft, flow.Id, flow.SupplierStructureId, documentPath, depositor.ActorName, depositor.UserId, now);
+        invoice.DepositMode = depositor.DepositMode;
+        db.Invoices.Add(invoice);
+        db.Enqueue(InvoiceRouting.Kind, new InvoiceRouting.Message(invoice.Id), now);
+        return invoice;
+    }
+
+    /// <summary>The report line of one file.</summary>
+    public static FlowReportEntry Entry(string fileName, InvoiceDraft? draft, Guid? invoiceId, IReadOnlyList<DepositProblem> problems,
+        IReadOnlyList<DepositProblem> warnings) => new()
+    {
+        FileName = fileName,
+        Number = string.IsNullOrEmpty(draft?.Number) ? null : draft.Number,
+        SupplierSiret = draft?.SupplierSiret,
+        RecipientSiret = string.IsNullOrEmpty(draft?.RecipientSiret) ? null : draft.RecipientSiret,
+        TotalWithVat = draft?.TotalWithVat,
+        Currency = draft?.Currency,
+        InvoiceId = invoiceId,
+        Problems = problems,
+        Warnings = warnings,
+    };
+
+    public static string ExtensionOf(InvoiceSyntax syntax) => syntax == InvoiceSyntax.FacturX ? ".pdf" : ".xml";
 }
 
 public static class FlowNumbers
@@ -108,40 +134,4 @@ public static class FlowNumbers
         InvoiceSyntax.FacturX => "IN_DP_E2_CII_FACTURX",
         _ => "INCONNUE",
     };
-}
-
-/// <summary>What the platform keeps of the EN 16931 model on the invoice record.</summary>
-public static class InvoiceDrafts
-{
-    public static InvoiceDraft From(Cantate.Invoicing.Model.Invoice model, InvoiceSyntax syntax)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        var buyerSiret = model.Buyer?.LegalRegistrationId is { SchemeId: "0009" or null } legal ? legal.Value
-            : model.Buyer?.Identifier is { SchemeId: "0009" } id ? id.Value : model.Buyer?.LegalRegistrationId?.Value;
-        return new InvoiceDraft
-        {
-            Number = model.Number ?? string.Empty,
-            TypeCode = model.TypeCode ?? "380",
-            Cadre = string.IsNullOrWhiteSpace(model.BusinessProcessType) ? "A1" : model.BusinessProcessType.Trim(),
-            IssueDate = model.IssueDate ?? default,
-            DueDate = model.DueDate,
-            Currency = model.CurrencyCode ?? "EUR",
-            TotalWithoutVat = model.Totals?.TaxExclusiveAmount ?? 0m,
-            TotalVat = model.Totals?.VatTotal ?? 0m,
-            TotalWithVat = model.Totals?.TaxInclusiveAmount ?? 0m,
-            AmountDue = model.Totals?.AmountDue ?? 0m,
-            SupplierName = model.Seller?.Name ?? string.Empty,
-            SupplierSiret = model.Seller?.LegalRegistrationId?.Value,
-            RecipientSiret = buyerSiret?.Replace(" ", "", StringComparison.Ordinal) ?? string.Empty,
-            ServiceCode = string.IsNullOrWhiteSpace(model.BuyerReference) ? null : model.BuyerReference.Trim(),
-            EngagementNumber = string.IsNullOrWhiteSpace(model.PurchaseOrderReference) ? null : model.PurchaseOrderReference.Trim(),
-            Syntax = syntax switch
-            {
-                InvoiceSyntax.UblInvoice => "UBL-Invoice",
-                InvoiceSyntax.UblCreditNote => "UBL-CreditNote",
-                InvoiceSyntax.Cii => "CII",
-                _ => "FACTURX",
-            },
-        };
-    }
 }

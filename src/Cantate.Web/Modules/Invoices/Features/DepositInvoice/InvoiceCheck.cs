@@ -1,0 +1,73 @@
+using Cantate.Invoicing.Parsing;
+using Cantate.Invoicing.Validation;
+using Cantate.Web.Modules.Invoices.Features.RouteInvoice;
+using Cantate.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cantate.Web.Modules.Invoices.Features.DepositInvoice;
+
+/// <summary>Who deposits, and through which door: the history and the invoice's deposit mode name them.</summary>
+public sealed record Depositor(Guid StructureId, Guid? UserId, string ActorName, string Channel, string DepositMode = "FLUX");
+
+/// <summary>
+/// The checks every invoice file passes, whatever door it came through (portal, typed form, API, batch): EN 16931
+/// and the Chorus Pro profile, the routing rules of the directory, and a number the supplier has not used yet.
+/// </summary>
+public sealed class InvoiceCheck(CantateDbContext db, RoutingRules routing)
+{
+    public const long MaxFileBytes = 120L * 1024 * 1024;
+
+    /// <summary>
+    /// The result for one file. <see cref="Draft"/> is what could be read of the invoice, even when it is refused, so
+    /// that a report can name the invoice; it is accepted only without problems.
+    /// </summary>
+    public sealed record Outcome(InvoiceDraft? Draft, InvoiceSyntax Syntax, IReadOnlyList<DepositProblem> Problems, IReadOnlyList<DepositProblem> Warnings)
+    {
+        public bool Accepted => Draft is not null && Problems.Count == 0;
+    }
+
+    /// <summary>Checks one file; <c>numbersInFlow</c> are the numbers already accepted in the same flow (a batch may not hold one number twice).</summary>
+    public async Task<Outcome> CheckAsync(Guid supplierStructureId, string fileName, ReadOnlyMemory<byte> content, IReadOnlySet<string> numbersInFlow,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(numbersInFlow);
+        if (content.Length == 0)
+            return Refused(new DepositProblem("FICHIER-VIDE", "", "", $"Le fichier « {fileName} » est vide : déposez le fichier de la facture."));
+        if (content.Length > MaxFileBytes)
+            return Refused(new DepositProblem("FICHIER-TROP-GROS", "", "", $"Le fichier « {fileName} » dépasse 120 Mo."));
+
+        var report = InvoiceValidator.Validate(content, fileName, ValidationProfile.Chorus);
+        var warnings = report.Findings.Where(f => f.Severity == FindingSeverity.Warning).Select(ToProblem).ToList();
+        var draft = report.Invoice is { } read ? InvoiceDrafts.From(read, report.Syntax) : null;
+        if (!report.IsValid || draft is null)
+        {
+            var fatal = report.Findings.Where(f => f.Severity == FindingSeverity.Fatal).Select(ToProblem).ToList();
+            if (fatal.Count == 0) fatal.Add(new DepositProblem("FACTURE-ILLISIBLE", "", "", $"Le fichier « {fileName} » ne contient pas de facture lisible (UBL, CII ou Factur-X)."));
+            return new Outcome(draft, report.Syntax, fatal, warnings);
+        }
+
+        var problems = new List<DepositProblem>();
+        var routed = await routing.CheckAsync(draft.RecipientSiret, draft.ServiceCode, draft.EngagementNumber, cancellationToken);
+        problems.AddRange(routed.Problems);
+        if (numbersInFlow.Contains(draft.Number))
+        {
+            problems.Add(new DepositProblem("DOUBLON", "BT-1", "",
+                $"La facture numéro « {draft.Number} » figure deux fois dans ce dépôt : chaque facture doit avoir un numéro unique."));
+        }
+        else if (await IsNumberTakenAsync(supplierStructureId, draft.Number, cancellationToken))
+        {
+            problems.Add(Duplicate(draft.Number));
+        }
+        return new Outcome(draft, report.Syntax, problems, warnings);
+    }
+
+    public Task<bool> IsNumberTakenAsync(Guid supplierStructureId, string number, CancellationToken cancellationToken) =>
+        db.Invoices.AsNoTracking().AnyAsync(i => i.SupplierStructureId == supplierStructureId && i.Number == number, cancellationToken);
+
+    public static DepositProblem Duplicate(string number) => new("DOUBLON", "BT-1", "",
+        $"Vous avez déjà déposé une facture numéro « {number} » : chaque facture doit avoir un numéro unique.");
+
+    private static Outcome Refused(DepositProblem problem) => new(null, InvoiceSyntax.Unknown, [problem], []);
+
+    private static DepositProblem ToProblem(Finding f) => new(f.Rule, f.BusinessTerm, f.Location, f.MessageFr);
+}
