@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -12,7 +11,7 @@ using static Cantate.Web.Tests.Api.TrackingJourney;
 
 namespace Cantate.Web.Tests.Api;
 
-/// <summary>The recipient's side: pastell's and go's rechercher/recipiendaire, consulter/recipiendaire, traiter/recue, telecharger/groupe.</summary>
+/// <summary>The recipient's side: pastell's and go's rechercher/recipiendaire, consulter/recipiendaire and traiter/recue.</summary>
 public abstract class ReceivedInvoicesApiTests(TestDatabase database) : PortalTest(database)
 {
     private const string Search = "/cpro/factures/v1/rechercher/recipiendaire";
@@ -163,39 +162,6 @@ public abstract class ReceivedInvoicesApiTests(TestDatabase database) : PortalTe
         await Factory.Smtp.WaitForAsync(journey.Parties.SupplierEmail, "Facture F-2026-042 : rejetée");
     }
 
-    [Fact]
-    public async Task Pastell_downloads_one_invoice_as_its_PDF_or_XML_and_several_or_with_attachments_come_as_a_zip()
-    {
-        using var journey = await CreateAsync(Factory);
-        var first = await journey.AvailableAsync("F-2026-001");
-        var second = await journey.ProcessedAsync("F-2026-002", "SUSPENDUE", "Attestation manquante");
-        var file = await journey.AddApiFileAsync(Invoices.InvoiceParties.SupplierSiret, "attestation.pdf", Encoding.ASCII.GetBytes("%PDF-1.4 attestation"));
-        (await journey.Supplier.PostAsync("/cpro/factures/v1/completer",
-            $$"""{"identifiantFactureCPP": {{second}}, "pieceJointeComplementaire": [{"pieceJointeComplementaireId": {{file}}}]}""")).EnsureOk();
-
-        var pdf = Decode(await journey.Recipient.PostAsync("/cpro/factures/v1/telecharger/groupe", $$"""{"format":"PDF","listeFacture":[{"idFacture":{{first}}}]}"""));
-        Assert.Equal("%PDF", Encoding.ASCII.GetString(pdf, 0, 4));
-        var xml = Encoding.UTF8.GetString(Decode(await journey.Recipient.PostAsync("/cpro/factures/v1/telecharger/groupe",
-            $$"""{"format":"PIVOT","listeFacture":[{"idFacture":{{first}}}]}""")));
-        Assert.Contains("F-2026-001", xml, StringComparison.Ordinal);
-
-        var zip = Decode(await journey.Supplier.PostAsync("/cpro/factures/v1/telecharger/groupe",
-            $$"""{"format":"PDF","avecPiecesJointesComplementaires":"OUI","listeFacture":[{"idFacture":{{first}}},{"idFacture":{{second}}}]}"""));
-        using var archive = new ZipArchive(new MemoryStream(zip));
-        Assert.Equal(["facture-F-2026-001.pdf", "facture-F-2026-002.pdf", $"facture-F-2026-002_pieces_jointes/"],
-            archive.Entries.Select(e => e.FullName.Contains('/', StringComparison.Ordinal) ? e.FullName[..(e.FullName.IndexOf('/', StringComparison.Ordinal) + 1)] : e.FullName));
-        using (var attachment = new StreamReader(archive.Entries[2].Open()))
-        {
-            Assert.Equal("%PDF-1.4 attestation", await attachment.ReadToEndAsync());
-        }
-        // The supplier's own download does not count as the recipient's.
-        Assert.DoesNotContain((await journey.InvoiceAsync(second)).History, e => e.Action == Invoice.DownloadAction);
-        Assert.Equal(2, (await journey.InvoiceAsync(first)).History.Count(e => e.Action == Invoice.DownloadAction));
-        Refused(await journey.Recipient.PostAsync("/cpro/factures/v1/telecharger/groupe", $$"""{"format":"DOCX","listeFacture":[{"idFacture":{{first}}}]}"""),
-            CproCodes.InvalidField, "format");
-    }
-
-    private static byte[] Decode(CproResponse response) => Convert.FromBase64String(Text(response.EnsureOk().Body, "fichierResultat"));
 }
 
 public sealed class ReceivedInvoicesApiTestsOnSqlite() : ReceivedInvoicesApiTests(TestDatabase.Sqlite);
