@@ -1,21 +1,22 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cantate.Testing;
+using Cantate.Web.Modules.Annuaire;
 using Cantate.Web.Modules.Api.Reference;
+using Cantate.Web.Modules.Invoices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cantate.Web.Tests.Api;
 
 /// <summary>
-/// Every example of the API reference is a real exchange: its request, with the identifiers of data prepared here,
-/// gets HTTP 200 and an answer that has every documented field with the documented JSON type.
+/// Every example of the API reference is a real exchange: its request, with the identifiers of data prepared for it
+/// (an invoice in the state the operation needs, a file, a flow), gets HTTP 200 and an answer that has every
+/// documented field with the documented JSON type.
 /// </summary>
-public sealed class ApiExamplesTests() : PortalTest(TestDatabase.Sqlite)
+public sealed class ApiExamplesTests(ApiExamplesTests.Platform platform) : IClassFixture<ApiExamplesTests.Platform>
 {
-    private const string SupplierSiret = "84321765400014";
-    private const string RecipientSiret = "13002526500013";
-
     public static TheoryData<string> Operations() => [.. ApiCatalogue.Operations.Select(o => o.OperationId)];
 
     [Theory]
@@ -23,38 +24,16 @@ public sealed class ApiExamplesTests() : PortalTest(TestDatabase.Sqlite)
     public async Task The_documented_example_gets_the_documented_answer(string operationId)
     {
         var operation = ApiCatalogue.Operations.Single(o => o.OperationId == operationId);
-        using var supplier = await CproClient.ConnectAsync(Factory, SupplierSiret);
-        using var recipient = await CproClient.ConnectAsync(Factory, RecipientSiret);
-        var values = await ExampleDataAsync(supplier, recipient);
-
         var request = JsonNode.Parse(operation.RequestExample)!;
-        Substitute(request, values);
-        var caller = operation.Caller == "destinataire" ? recipient : supplier;
+        Substitute(request, await platform.ValuesForAsync(operation.Path));
+        var caller = operation.Caller == "destinataire" ? platform.Recipient : platform.Supplier;
         var response = operation.Method == "GET"
             ? await caller.GetAsync("/cpro" + operation.Path)
             : await caller.PostAsync("/cpro" + operation.Path, request.ToJsonString());
 
         Assert.True(response.Status == HttpStatusCode.OK, $"HTTP {(int)response.Status}: {response.Text}");
         AssertSameShape(JsonDocument.Parse(operation.ResponseExample).RootElement, response.Body, "");
-    }
-
-    /// <summary>The identifiers the examples name, as they are on this fresh platform.</summary>
-    private async Task<Dictionary<string, JsonNode>> ExampleDataAsync(CproClient supplier, CproClient recipient)
-    {
-        var (recipientId, serviceId) = await Factory.QueryAsync(async db =>
-        {
-            var structure = await db.Structures.SingleAsync(s => s.Siret == RecipientSiret);
-            var service = await db.StructureServices.Where(s => s.StructureId == structure.Id).Select(s => s.CppId).FirstAsync();
-            return (structure.CppId, service);
-        });
-        Assert.NotNull(supplier);
-        Assert.NotNull(recipient);
-        return new Dictionary<string, JsonNode>
-        {
-            ["idStructureCPP"] = recipientId,
-            ["idStructure"] = recipientId,
-            ["idService"] = serviceId,
-        };
+        Assert.Empty(platform.Factory.ErrorLog.Errors);
     }
 
     /// <summary>Replaces, at any depth, the value of every field named in <paramref name="values"/>.</summary>
@@ -95,4 +74,119 @@ public sealed class ApiExamplesTests() : PortalTest(TestDatabase.Sqlite)
     }
 
     private static JsonValueKind Kind(JsonElement e) => e.ValueKind == JsonValueKind.False ? JsonValueKind.True : e.ValueKind;
+
+    /// <summary>One platform for all the examples: a supplier, the public recipient of the examples and its services.</summary>
+    public sealed class Platform : IAsyncLifetime
+    {
+        public const string SupplierSiret = "84321765400014";
+        public const string RecipientSiret = "13002526500013";
+        private int _invoices;
+
+        public CantateFactory Factory { get; } = new(TestDatabase.Sqlite);
+        public CproClient Supplier { get; private set; } = default!;
+        public CproClient Recipient { get; private set; } = default!;
+
+        public async Task InitializeAsync()
+        {
+            Supplier = await CproClient.ConnectAsync(Factory, SupplierSiret);
+            Recipient = await CproClient.ConnectAsync(Factory, RecipientSiret);
+            await Factory.QueryAsync(async db =>
+            {
+                var recipient = await db.Structures.SingleAsync(s => s.Siret == RecipientSiret);
+                db.StructureServices.Add(new StructureService { StructureId = recipient.Id, Code = "DINUM-ACHATS", Label = "Achats et marchés publics" });
+                db.StructureServices.Add(new StructureService { StructureId = recipient.Id, Code = "DINUM-RH", Label = "Ressources humaines" });
+                return await db.SaveChangesAsync();
+            });
+        }
+
+        /// <summary>The values an operation's example needs, named as its request fields.</summary>
+        public async Task<Dictionary<string, JsonNode>> ValuesForAsync(string path)
+        {
+            var (recipientId, serviceId, supplierId) = await Factory.QueryAsync(async db =>
+            {
+                var recipient = await db.Structures.SingleAsync(s => s.Siret == RecipientSiret);
+                var service = await db.StructureServices.Where(s => s.StructureId == recipient.Id && s.Code == "DINUM-ACHATS").Select(s => s.CppId).SingleAsync();
+                var supplier = await db.Structures.Where(s => s.Siret == SupplierSiret).Select(s => s.CppId).SingleAsync();
+                return (recipient.CppId, service, supplier);
+            });
+            var values = new Dictionary<string, JsonNode>
+            {
+                ["idStructureCPP"] = recipientId, ["idStructure"] = recipientId, ["idService"] = serviceId, ["idFournisseur"] = supplierId,
+            };
+            var number = $"EX-{Interlocked.Increment(ref _invoices):D4}";
+            switch (path)
+            {
+                case "/factures/v1/deposer/flux":
+                    values["fichierFlux"] = Convert.ToBase64String(SampleInvoices.Ubl(number, SupplierSiret, RecipientSiret, "DINUM-ACHATS"));
+                    values["nomFichier"] = number + ".xml";
+                    break;
+                case "/transverses/v1/ajouter/fichier":
+                    values["pieceJointeFichier"] = Convert.ToBase64String(Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"));
+                    break;
+                case "/factures/v1/completer":
+                    values["identifiantFactureCPP"] = await InvoiceAsync(number, "SUSPENDUE");
+                    values["pieceJointeComplementaireId"] = await FileAsync();
+                    break;
+                case "/factures/v1/soumettre":
+                    break;
+                case "/factures/v1/recycler":
+                    values["identifiantFactureCPP"] = await InvoiceAsync(number, "A_RECYCLER");
+                    break;
+                case "/factures/v1/traiter/recue":
+                    values["idFacture"] = await InvoiceAsync(number, null);
+                    break;
+                case var invoicePath when invoicePath.StartsWith("/factures/v1/", StringComparison.Ordinal) || invoicePath.Contains("/consulterCR", StringComparison.Ordinal):
+                    var id = await InvoiceAsync(number, null);
+                    values["idFacture"] = id;
+                    values["identifiantFactureCPP"] = id;
+                    values["numeroFluxDepot"] = await Factory.QueryAsync(db => db.Invoices.Where(i => i.CppId == id)
+                        .Join(db.DepositFlows, i => i.FlowId, f => f.Id, (i, f) => f.Number).SingleAsync());
+                    break;
+            }
+            return values;
+        }
+
+        /// <summary>An invoice deposited through the API, made available to the recipient, then set by it to <paramref name="status"/>.</summary>
+        private async Task<int> InvoiceAsync(string number, string? status)
+        {
+            (await Supplier.PostAsync("/cpro/factures/v1/deposer/flux", new
+            {
+                fichierFlux = Convert.ToBase64String(SampleInvoices.Ubl(number, SupplierSiret, RecipientSiret, "DINUM-ACHATS")),
+                nomFichier = number + ".xml",
+                syntaxeFlux = "IN_DP_E1_UBL_INVOICE",
+            })).EnsureOk();
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            int? id;
+            while ((id = await Factory.QueryAsync(db => db.Invoices.Where(i => i.Number == number && i.Status == InvoiceStatus.MiseADisposition)
+                       .Select(i => (int?)i.CppId).SingleOrDefaultAsync())) is null)
+            {
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"{number} was not made available.");
+                await Task.Delay(50);
+            }
+            if (status is not null)
+            {
+                (await Recipient.PostAsync("/cpro/factures/v1/traiter/recue", new { idFacture = id, nouveauStatut = status, motif = "Motif de l'exemple" })).EnsureOk();
+            }
+            return id.Value;
+        }
+
+        private async Task<int> FileAsync()
+        {
+            var response = (await Supplier.PostAsync("/cpro/transverses/v1/ajouter/fichier", new
+            {
+                pieceJointeFichier = Convert.ToBase64String(Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n")),
+                pieceJointeNom = "pv-reception.pdf",
+                pieceJointeTypeMime = "application/pdf",
+                pieceJointeExtension = "PDF",
+            })).EnsureOk();
+            return response["pieceJointeId"].GetInt32();
+        }
+
+        public async Task DisposeAsync()
+        {
+            Supplier.Dispose();
+            Recipient.Dispose();
+            await Factory.DisposeAsync();
+        }
+    }
 }
