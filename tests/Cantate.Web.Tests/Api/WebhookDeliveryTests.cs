@@ -82,7 +82,9 @@ public abstract class WebhookDeliveryTests(TestDatabase database) : PortalTest(d
         using var receiver = WebhookReceiver.Started();
         receiver.AnswerNext(500, 500);
         var parties = await InvoiceParties.CreateAsync(Factory);
-        var secret = await RaccordementJourney.SubscribeAsync(parties.Supplier, parties.SupplierId, receiver.UrlFor("flux"), WebhookEvents.FlowProcessed);
+        // A host name this time: it is resolved and checked at each connection, and every allowed address is tried.
+        var url = receiver.UrlFor("flux").Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        var secret = await RaccordementJourney.SubscribeAsync(parties.Supplier, parties.SupplierId, url, WebhookEvents.FlowProcessed);
         await parties.DepositAsync("f.xml", SampleInvoices.Ubl("F-2026-701", InvoiceParties.SupplierSiret, InvoiceParties.RecipientSiret));
 
         var first = await receiver.WaitForAsync(_ => true);

@@ -52,7 +52,9 @@ public sealed class WebhookReceiver : IDisposable
     public void Start()
     {
         _listener = new HttpListener();
+        // HttpListener routes on the Host header: a delivery to http://localhost:port/ names the listener that way.
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Prefixes.Add($"http://localhost:{Port}/");
         _listener.Start();
         _ = ServeAsync(_listener);
     }

@@ -52,24 +52,32 @@ public sealed class WebhookAddresses(IOptions<WebhookOptions> options)
         return uri;
     }
 
-    /// <summary>Opens the connection of a delivery to the first allowed address of the host.</summary>
+    /// <summary>Opens the connection of a delivery to an allowed address of the host, trying each in turn.</summary>
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var scheme = context.InitialRequestMessage.RequestUri?.Scheme ?? "https";
         var addresses = await ResolveAsync(context.DnsEndPoint.Host, cancellationToken);
-        var allowed = addresses.FirstOrDefault(a => Refusal(a, scheme) is null)
-            ?? throw WebhookRefusedException.Url($"{context.DnsEndPoint.Host} ({string.Join(", ", addresses.Select(a => a.ToString()))}) : {Refusal(addresses[0], scheme)}");
-        var socket = new Socket(allowed.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
+        var allowed = addresses.Where(a => Refusal(a, scheme) is null).ToList();
+        if (allowed.Count == 0)
+            throw WebhookRefusedException.Url($"{context.DnsEndPoint.Host} ({string.Join(", ", addresses.Select(a => a.ToString()))}) : {Refusal(addresses[0], scheme)}");
+        for (var i = 0; ; i++)
         {
-            await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
+            var socket = new Socket(allowed[i].AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(allowed[i], context.DnsEndPoint.Port, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch (SocketException) when (i < allowed.Count - 1)
+            {
+                socket.Dispose();
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
         }
     }
 

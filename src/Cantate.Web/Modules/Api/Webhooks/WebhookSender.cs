@@ -102,7 +102,15 @@ public sealed partial class WebhookSender(
     /// <summary>The HTTP status and the start of the answer, or no status and what went wrong on the way.</summary>
     private async Task<(int? Status, string Answer)> PostAsync(WebhookSubscription subscription, WebhookDelivery delivery, DateTime now, CancellationToken cancellationToken)
     {
-        var secret = protection.CreateProtector(WebhookSubscriptions.SecretPurpose).Unprotect(subscription.ProtectedSecret);
+        string secret;
+        try
+        {
+            secret = protection.CreateProtector(WebhookSubscriptions.SecretPurpose).Unprotect(subscription.ProtectedSecret);
+        }
+        catch (CryptographicException)
+        {
+            return (null, "Le secret de signature ne peut plus être lu (les clés de protection des données de la plateforme ont changé) : créez un nouvel abonnement.");
+        }
         using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url)
         {
             Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
