@@ -1,4 +1,5 @@
 using Cantate.Invoicing.Syntax;
+using Cantate.Invoicing.Validation;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -21,19 +22,25 @@ public static class InvoiceDocumentLoader
 
     /// <summary>Loads an XML or PDF invoice from its bytes.</summary>
     /// <param name="content">The file content.</param>
-    public static LoadedDocument Load(ReadOnlyMemory<byte> content)
+    public static LoadedDocument Load(ReadOnlyMemory<byte> content) => Load(content, null);
+
+    /// <summary>
+    /// Loads an XML or PDF invoice; with a <paramref name="schemaCheck"/>, the invoice XML is validated against the
+    /// XSD of its syntax while it is read (its findings count only when the document loads without problem).
+    /// </summary>
+    internal static LoadedDocument Load(ReadOnlyMemory<byte> content, SchemaCheck? schemaCheck)
     {
         var span = content.Span;
         if (PdfAttachmentReader.LooksLikePdf(span))
         {
-            return PdfAttachmentReader.Load(content);
+            return PdfAttachmentReader.Load(content, schemaCheck);
         }
 
-        return LoadXml(content, out _);
+        return LoadXml(content, out _, schemaCheck);
     }
 
     /// <summary>Loads an XML invoice; <paramref name="syntax"/> tells what was found even when it is unusable.</summary>
-    internal static LoadedDocument LoadXml(ReadOnlyMemory<byte> content, out InvoiceSyntax syntax)
+    internal static LoadedDocument LoadXml(ReadOnlyMemory<byte> content, out InvoiceSyntax syntax, SchemaCheck? schemaCheck = null)
     {
         syntax = InvoiceSyntax.Unknown;
         if (HasDoctype(content.Span))
@@ -47,7 +54,7 @@ public static class InvoiceDocumentLoader
         XDocument document;
         try
         {
-            document = ParseXml(content);
+            document = ParseXml(content, schemaCheck);
         }
         catch (XmlDepthException)
         {
@@ -117,14 +124,14 @@ public static class InvoiceDocumentLoader
         CloseInput = true,
     };
 
-    /// <summary>Builds the tree by hand so that nesting depth is bounded while reading.</summary>
-    private static XDocument ParseXml(ReadOnlyMemory<byte> content)
+    /// <summary>Builds the tree by hand so that nesting depth is bounded while reading; drives the schema check, if any.</summary>
+    private static XDocument ParseXml(ReadOnlyMemory<byte> content, SchemaCheck? check)
     {
         using var stream = new ReadOnlyMemoryStream(content);
-        using var reader = XmlReader.Create(stream, ReaderSettings);
+        var names = ElementNames.ForThisThread();
+        using var reader = XmlReader.Create(stream, names.Settings);
         var document = new XDocument();
         XContainer current = document;
-        var names = new ElementNames();
         while (reader.Read())
         {
             switch (reader.NodeType)
@@ -136,30 +143,46 @@ public static class InvoiceDocumentLoader
                     }
 
                     var element = new XElement(names.Get(reader.NamespaceURI, reader.LocalName));
-                    if (reader.MoveToFirstAttribute())
+                    current.Add(element);
+                    check?.StartElement(reader, element);
+                    var hasAttributes = reader.MoveToFirstAttribute();
+                    if (hasAttributes)
                     {
                         do
                         {
-                            element.Add(new XAttribute(AttributeName(reader), reader.Value));
+                            var attribute = new XAttribute(names.Attribute(reader), reader.Value);
+                            element.Add(attribute);
+                            check?.Attribute(reader, attribute);
                         }
                         while (reader.MoveToNextAttribute());
                         reader.MoveToElement();
                     }
 
-                    current.Add(element);
+                    check?.EndOfAttributes(element, hasAttributes);
                     if (!reader.IsEmptyElement)
                     {
                         current = element;
                     }
+                    else
+                    {
+                        check?.EndElement(element);
+                    }
 
                     break;
                 case XmlNodeType.EndElement:
+                    if (current is XElement closed)
+                    {
+                        check?.EndElement(closed);
+                    }
+
                     current = current.Parent ?? (XContainer)document;
                     break;
                 case XmlNodeType.Text:
                 case XmlNodeType.CDATA:
                 case XmlNodeType.SignificantWhitespace:
-                    current.Add(new XText(reader.Value));
+                    var text = reader.Value;
+                    current.Add(new XText(text));
+                    check?.Text(text);
                     break;
                 case XmlNodeType.DocumentType:
                     throw new XmlException("DOCTYPE");
@@ -173,17 +196,9 @@ public static class InvoiceDocumentLoader
             throw new XmlException("No root element.");
         }
 
+        check?.EndDocument();
+        names.Release();
         return document;
-    }
-
-    private static XName AttributeName(XmlReader reader)
-    {
-        if (reader.NamespaceURI == XNamespace.Xmlns.NamespaceName)
-        {
-            return reader.Prefix.Length == 0 ? XName.Get("xmlns") : XNamespace.Xmlns + reader.LocalName;
-        }
-
-        return XNamespace.Get(reader.NamespaceURI) + reader.LocalName;
     }
 
     /// <summary>
@@ -300,12 +315,49 @@ public static class InvoiceDocumentLoader
     }
 
     /// <summary>
-    /// The reader atomizes names, so the same strings come back for every element of a kind: a small cache keyed
-    /// by reference saves the global <see cref="XName"/> table lookup for each element.
+    /// The reader atomizes names, so the same strings come back for every element or attribute of a kind: a cache
+    /// keyed by reference saves the global <see cref="XName"/> table lookup for each of them. Each thread keeps its
+    /// name table and cache from one document to the next (invoices use the same few hundred names); a document that
+    /// brings too many new names (hostile or unusual input) makes the thread start afresh with the next one, so
+    /// what is kept stays bounded.
     /// </summary>
     private sealed class ElementNames
     {
+        private const int MaxKeptNames = 4096;
+
+        [ThreadStatic]
+        private static ElementNames? current;
+
         private readonly Dictionary<(object Namespace, object Local), XName> cache = new(new ReferencePairComparer());
+        private readonly string xmlns;
+
+        private ElementNames()
+        {
+            var nameTable = new NameTable();
+            Settings = ReaderSettings.Clone();
+            Settings.NameTable = nameTable;
+            xmlns = nameTable.Add(XNamespace.Xmlns.NamespaceName);
+        }
+
+        /// <summary>The reader settings, sharing this thread's name table.</summary>
+        public XmlReaderSettings Settings { get; }
+
+        /// <summary>This thread's names; a document that fails half-way leaves them out, as if they had grown too many.</summary>
+        public static ElementNames ForThisThread()
+        {
+            var names = current ?? new ElementNames();
+            current = null;
+            return names;
+        }
+
+        /// <summary>Gives the names back to the thread after a document was read to its end.</summary>
+        public void Release()
+        {
+            if (cache.Count <= MaxKeptNames)
+            {
+                current = this;
+            }
+        }
 
         public XName Get(string namespaceUri, string localName)
         {
@@ -316,6 +368,18 @@ public static class InvoiceDocumentLoader
             }
 
             return name;
+        }
+
+        /// <summary>The name of the attribute the reader is on; a default namespace declaration is <c>xmlns</c>, in no namespace.</summary>
+        public XName Attribute(XmlReader reader)
+        {
+            var namespaceUri = reader.NamespaceURI;
+            if (ReferenceEquals(namespaceUri, xmlns) && reader.Prefix.Length == 0)
+            {
+                return XName.Get("xmlns");
+            }
+
+            return Get(namespaceUri, reader.LocalName);
         }
 
         private sealed class ReferencePairComparer : IEqualityComparer<(object Namespace, object Local)>

@@ -17,7 +17,7 @@ internal static class PdfAttachmentReader
         return head.IndexOf("%PDF-"u8) >= 0;
     }
 
-    public static LoadedDocument Load(ReadOnlyMemory<byte> content)
+    public static LoadedDocument Load(ReadOnlyMemory<byte> content, Validation.SchemaCheck? schemaCheck = null)
     {
         EmbeddedFile? attachment;
         try
@@ -37,7 +37,7 @@ internal static class PdfAttachmentReader
                 "The PDF holds no factur-x.xml attachment (nor xrechnung.xml nor zugferd-invoice.xml).");
         }
 
-        var xml = InvoiceDocumentLoader.LoadXml(attachment.Bytes.ToArray(), out _);
+        var xml = InvoiceDocumentLoader.LoadXml(attachment.Bytes.ToArray(), out _, schemaCheck);
         var name = AttachmentName(attachment);
         return new LoadedDocument(InvoiceSyntax.FacturX, xml.Xml, xml.Problem, name);
     }

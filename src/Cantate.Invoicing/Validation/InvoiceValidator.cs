@@ -28,7 +28,8 @@ public static class InvoiceValidator
             return new ValidationReport(fileName, InvoiceSyntax.Unknown, profile, findings, null);
         }
 
-        var loaded = InvoiceDocumentLoader.Load(content);
+        var schemaCheck = new SchemaCheck();
+        var loaded = InvoiceDocumentLoader.Load(content, schemaCheck);
         if (loaded.Syntax == InvoiceSyntax.FacturX && loaded.AttachmentName is { } name
             && !name.Equals("factur-x.xml", StringComparison.OrdinalIgnoreCase)
             && !name.Equals("xrechnung.xml", StringComparison.OrdinalIgnoreCase))
@@ -44,7 +45,7 @@ public static class InvoiceValidator
 
         var xml = loaded.Xml!;
         var xmlSyntax = loaded.XmlSyntax;
-        SchemaValidator.Validate(xml, xmlSyntax, findings);
+        findings.AddRange(schemaCheck.Findings);
         var view = En16931Rules.ReadView(xml, xmlSyntax);
         if (view is not null)
         {

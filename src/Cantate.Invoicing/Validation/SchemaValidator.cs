@@ -18,39 +18,45 @@ internal static class SchemaValidator
 
     private static readonly Lazy<XmlSchemaSet> Cii = new(() => Compile("cii-d16b/CrossIndustryInvoice_100pD16B.xsd"));
 
-    /// <summary>Validates a UBL or CII tree and returns the schema violations as findings.</summary>
+    /// <summary>The compiled schema set of a syntax (compiled on first use), or null for anything but UBL and CII.</summary>
+    public static XmlSchemaSet? SetFor(InvoiceSyntax syntax) => syntax switch
+    {
+        InvoiceSyntax.UblInvoice or InvoiceSyntax.UblCreditNote => Ubl.Value,
+        InvoiceSyntax.Cii => Cii.Value,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Validates a UBL or CII tree and returns the schema violations as findings. The validator validates while
+    /// it parses (<see cref="SchemaCheck"/>); this walk of a tree is for trees built otherwise.
+    /// </summary>
     public static void Validate(XDocument document, InvoiceSyntax syntax, List<Finding> findings)
     {
-        var set = syntax switch
+        if (SetFor(syntax) is { } set)
         {
-            InvoiceSyntax.UblInvoice or InvoiceSyntax.UblCreditNote => Ubl.Value,
-            InvoiceSyntax.Cii => Cii.Value,
-            _ => null,
-        };
-        if (set is null)
+            document.Validate(set, (sender, e) => Report(e, sender as XObject, findings));
+        }
+    }
+
+    /// <summary>Turns a schema error (warnings are ignored) into findings located at the node being validated.</summary>
+    public static void Report(ValidationEventArgs e, XObject? node, List<Finding> findings)
+    {
+        if (e.Severity != XmlSeverityType.Error)
         {
             return;
         }
 
-        document.Validate(set, (sender, e) =>
+        var location = node is null ? "/" : XPathLocation.Of(node);
+        foreach (var code in XercesCodes(e.Message))
         {
-            if (e.Severity != XmlSeverityType.Error)
-            {
-                return;
-            }
-
-            var location = sender is XObject node ? XPathLocation.Of(node) : "/";
-            foreach (var code in XercesCodes(e.Message))
-            {
-                findings.Add(new Finding(
-                    "XSD-" + code,
-                    FindingSeverity.Fatal,
-                    string.Empty,
-                    location,
-                    "Le document ne respecte pas le schéma XSD : " + e.Message,
-                    "The document does not conform to the XSD schema: " + e.Message));
-            }
-        });
+            findings.Add(new Finding(
+                "XSD-" + code,
+                FindingSeverity.Fatal,
+                string.Empty,
+                location,
+                "Le document ne respecte pas le schéma XSD : " + e.Message,
+                "The document does not conform to the XSD schema: " + e.Message));
+        }
     }
 
     /// <summary>

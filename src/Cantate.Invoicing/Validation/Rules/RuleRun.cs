@@ -19,7 +19,8 @@ internal sealed class RuleRun(InvoiceView view, List<Finding> findings)
 {
     public InvoiceView View { get; } = view;
 
-    public void Fail(RuleDefinition rule, XObject? at, params object?[] values)
+    // The values are a span so that a check that passes, the common case, allocates no array.
+    public void Fail(RuleDefinition rule, XObject? at, params ReadOnlySpan<object?> values)
     {
         findings.Add(new Finding(
             rule.Id,
@@ -30,7 +31,7 @@ internal sealed class RuleRun(InvoiceView view, List<Finding> findings)
             Format(rule.En, values)));
     }
 
-    public void Check(bool ok, RuleDefinition rule, XObject? at, params object?[] values)
+    public void Check(bool ok, RuleDefinition rule, XObject? at, params ReadOnlySpan<object?> values)
     {
         if (!ok)
         {
@@ -38,20 +39,25 @@ internal sealed class RuleRun(InvoiceView view, List<Finding> findings)
         }
     }
 
-    private static string Format(string template, object?[] values)
+    private static string Format(string template, ReadOnlySpan<object?> values)
     {
         if (values.Length == 0)
         {
             return template;
         }
 
-        var shown = values.Select(v => v switch
+        var shown = new object?[values.Length];
+        for (var i = 0; i < values.Length; i++)
         {
-            decimal d => (object)d.ToString(CultureInfo.InvariantCulture),
-            XElement e => XmlValues.Show(e),
-            null => "—",
-            _ => v,
-        }).ToArray();
+            shown[i] = values[i] switch
+            {
+                decimal d => d.ToString(CultureInfo.InvariantCulture),
+                XElement e => XmlValues.Show(e),
+                null => "—",
+                var v => v,
+            };
+        }
+
         return string.Format(CultureInfo.InvariantCulture, template, shown);
     }
 }

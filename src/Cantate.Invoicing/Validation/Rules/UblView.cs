@@ -7,55 +7,136 @@ namespace Cantate.Invoicing.Validation.Rules;
 /// <summary>Reads the <see cref="InvoiceView"/> of a UBL 2.1 Invoice or CreditNote (EN 16931 UBL binding).</summary>
 internal static class UblView
 {
-    private static readonly XNamespace Cac = Namespaces.Cac;
-    private static readonly XNamespace Cbc = Namespaces.Cbc;
+    private static readonly XName CacAccountingCustomerParty = Namespaces.Cac + "AccountingCustomerParty";
+    private static readonly XName CacAccountingSupplierParty = Namespaces.Cac + "AccountingSupplierParty";
+    private static readonly XName CacAdditionalDocumentReference = Namespaces.Cac + "AdditionalDocumentReference";
+    private static readonly XName CacAdditionalItemProperty = Namespaces.Cac + "AdditionalItemProperty";
+    private static readonly XName CacAddress = Namespaces.Cac + "Address";
+    private static readonly XName CacAllowanceCharge = Namespaces.Cac + "AllowanceCharge";
+    private static readonly XName CacBillingReference = Namespaces.Cac + "BillingReference";
+    private static readonly XName CacCardAccount = Namespaces.Cac + "CardAccount";
+    private static readonly XName CacClassifiedTaxCategory = Namespaces.Cac + "ClassifiedTaxCategory";
+    private static readonly XName CacCommodityClassification = Namespaces.Cac + "CommodityClassification";
+    private static readonly XName CacCountry = Namespaces.Cac + "Country";
+    private static readonly XName CacCreditNoteLine = Namespaces.Cac + "CreditNoteLine";
+    private static readonly XName CacDelivery = Namespaces.Cac + "Delivery";
+    private static readonly XName CacDeliveryLocation = Namespaces.Cac + "DeliveryLocation";
+    private static readonly XName CacInvoiceDocumentReference = Namespaces.Cac + "InvoiceDocumentReference";
+    private static readonly XName CacInvoiceLine = Namespaces.Cac + "InvoiceLine";
+    private static readonly XName CacInvoicePeriod = Namespaces.Cac + "InvoicePeriod";
+    private static readonly XName CacItem = Namespaces.Cac + "Item";
+    private static readonly XName CacLegalMonetaryTotal = Namespaces.Cac + "LegalMonetaryTotal";
+    private static readonly XName CacParty = Namespaces.Cac + "Party";
+    private static readonly XName CacPartyIdentification = Namespaces.Cac + "PartyIdentification";
+    private static readonly XName CacPartyLegalEntity = Namespaces.Cac + "PartyLegalEntity";
+    private static readonly XName CacPartyName = Namespaces.Cac + "PartyName";
+    private static readonly XName CacPartyTaxScheme = Namespaces.Cac + "PartyTaxScheme";
+    private static readonly XName CacPayeeFinancialAccount = Namespaces.Cac + "PayeeFinancialAccount";
+    private static readonly XName CacPayeeParty = Namespaces.Cac + "PayeeParty";
+    private static readonly XName CacPaymentMandate = Namespaces.Cac + "PaymentMandate";
+    private static readonly XName CacPaymentMeans = Namespaces.Cac + "PaymentMeans";
+    private static readonly XName CacPaymentTerms = Namespaces.Cac + "PaymentTerms";
+    private static readonly XName CacPostalAddress = Namespaces.Cac + "PostalAddress";
+    private static readonly XName CacPrice = Namespaces.Cac + "Price";
+    private static readonly XName CacStandardItemIdentification = Namespaces.Cac + "StandardItemIdentification";
+    private static readonly XName CacTaxCategory = Namespaces.Cac + "TaxCategory";
+    private static readonly XName CacTaxRepresentativeParty = Namespaces.Cac + "TaxRepresentativeParty";
+    private static readonly XName CacTaxScheme = Namespaces.Cac + "TaxScheme";
+    private static readonly XName CacTaxSubtotal = Namespaces.Cac + "TaxSubtotal";
+    private static readonly XName CacTaxTotal = Namespaces.Cac + "TaxTotal";
+    private static readonly XName CbcActualDeliveryDate = Namespaces.Cbc + "ActualDeliveryDate";
+    private static readonly XName CbcAllowanceChargeReason = Namespaces.Cbc + "AllowanceChargeReason";
+    private static readonly XName CbcAllowanceChargeReasonCode = Namespaces.Cbc + "AllowanceChargeReasonCode";
+    private static readonly XName CbcAllowanceTotalAmount = Namespaces.Cbc + "AllowanceTotalAmount";
+    private static readonly XName CbcAmount = Namespaces.Cbc + "Amount";
+    private static readonly XName CbcBaseAmount = Namespaces.Cbc + "BaseAmount";
+    private static readonly XName CbcBaseQuantity = Namespaces.Cbc + "BaseQuantity";
+    private static readonly XName CbcChargeIndicator = Namespaces.Cbc + "ChargeIndicator";
+    private static readonly XName CbcChargeTotalAmount = Namespaces.Cbc + "ChargeTotalAmount";
+    private static readonly XName CbcCompanyID = Namespaces.Cbc + "CompanyID";
+    private static readonly XName CbcCreditNoteTypeCode = Namespaces.Cbc + "CreditNoteTypeCode";
+    private static readonly XName CbcCreditedQuantity = Namespaces.Cbc + "CreditedQuantity";
+    private static readonly XName CbcCustomizationID = Namespaces.Cbc + "CustomizationID";
+    private static readonly XName CbcDescriptionCode = Namespaces.Cbc + "DescriptionCode";
+    private static readonly XName CbcDocumentCurrencyCode = Namespaces.Cbc + "DocumentCurrencyCode";
+    private static readonly XName CbcDueDate = Namespaces.Cbc + "DueDate";
+    private static readonly XName CbcEndDate = Namespaces.Cbc + "EndDate";
+    private static readonly XName CbcEndpointID = Namespaces.Cbc + "EndpointID";
+    private static readonly XName CbcID = Namespaces.Cbc + "ID";
+    private static readonly XName CbcIdentificationCode = Namespaces.Cbc + "IdentificationCode";
+    private static readonly XName CbcInvoiceTypeCode = Namespaces.Cbc + "InvoiceTypeCode";
+    private static readonly XName CbcInvoicedQuantity = Namespaces.Cbc + "InvoicedQuantity";
+    private static readonly XName CbcIssueDate = Namespaces.Cbc + "IssueDate";
+    private static readonly XName CbcItemClassificationCode = Namespaces.Cbc + "ItemClassificationCode";
+    private static readonly XName CbcLineExtensionAmount = Namespaces.Cbc + "LineExtensionAmount";
+    private static readonly XName CbcMultiplierFactorNumeric = Namespaces.Cbc + "MultiplierFactorNumeric";
+    private static readonly XName CbcName = Namespaces.Cbc + "Name";
+    private static readonly XName CbcNote = Namespaces.Cbc + "Note";
+    private static readonly XName CbcPayableAmount = Namespaces.Cbc + "PayableAmount";
+    private static readonly XName CbcPayableRoundingAmount = Namespaces.Cbc + "PayableRoundingAmount";
+    private static readonly XName CbcPaymentDueDate = Namespaces.Cbc + "PaymentDueDate";
+    private static readonly XName CbcPaymentMeansCode = Namespaces.Cbc + "PaymentMeansCode";
+    private static readonly XName CbcPercent = Namespaces.Cbc + "Percent";
+    private static readonly XName CbcPrepaidAmount = Namespaces.Cbc + "PrepaidAmount";
+    private static readonly XName CbcPriceAmount = Namespaces.Cbc + "PriceAmount";
+    private static readonly XName CbcPrimaryAccountNumberID = Namespaces.Cbc + "PrimaryAccountNumberID";
+    private static readonly XName CbcRegistrationName = Namespaces.Cbc + "RegistrationName";
+    private static readonly XName CbcStartDate = Namespaces.Cbc + "StartDate";
+    private static readonly XName CbcTaxAmount = Namespaces.Cbc + "TaxAmount";
+    private static readonly XName CbcTaxCurrencyCode = Namespaces.Cbc + "TaxCurrencyCode";
+    private static readonly XName CbcTaxExclusiveAmount = Namespaces.Cbc + "TaxExclusiveAmount";
+    private static readonly XName CbcTaxExemptionReason = Namespaces.Cbc + "TaxExemptionReason";
+    private static readonly XName CbcTaxExemptionReasonCode = Namespaces.Cbc + "TaxExemptionReasonCode";
+    private static readonly XName CbcTaxInclusiveAmount = Namespaces.Cbc + "TaxInclusiveAmount";
+    private static readonly XName CbcTaxPointDate = Namespaces.Cbc + "TaxPointDate";
+    private static readonly XName CbcTaxableAmount = Namespaces.Cbc + "TaxableAmount";
 
     public static InvoiceView Read(XElement root)
     {
-        var totals = root.Element(Cac + "LegalMonetaryTotal");
+        var totals = root.Element(CacLegalMonetaryTotal);
         return new InvoiceView
         {
             Root = root,
             IsUbl = true,
-            CustomizationId = root.Element(Cbc + "CustomizationID"),
-            Id = root.Element(Cbc + "ID"),
-            IssueDate = root.Element(Cbc + "IssueDate"),
-            TypeCode = root.Element(Cbc + "InvoiceTypeCode") ?? root.Element(Cbc + "CreditNoteTypeCode"),
-            Currency = root.Element(Cbc + "DocumentCurrencyCode"),
-            TaxCurrencies = [.. root.Elements(Cbc + "TaxCurrencyCode")],
-            TaxPointDate = root.Element(Cbc + "TaxPointDate"),
-            TaxPointDateCodes = [.. root.Elements(Cac + "InvoicePeriod").Elements(Cbc + "DescriptionCode")],
-            DueDate = root.Element(Cbc + "DueDate") ?? root.Elements(Cac + "PaymentMeans").Elements(Cbc + "PaymentDueDate").FirstOrDefault(),
-            PaymentTermsNote = root.Elements(Cac + "PaymentTerms").Elements(Cbc + "Note").FirstOrDefault(),
-            InvoicePeriods = [.. root.Elements(Cac + "InvoicePeriod")],
-            Seller = Party(root.Element(Cac + "AccountingSupplierParty")?.Element(Cac + "Party")),
-            Buyer = Party(root.Element(Cac + "AccountingCustomerParty")?.Element(Cac + "Party")),
-            Payee = Party(root.Element(Cac + "PayeeParty")),
-            TaxRepresentative = Party(root.Element(Cac + "TaxRepresentativeParty")),
-            DeliverToAddress = root.Elements(Cac + "Delivery").Elements(Cac + "DeliveryLocation").Elements(Cac + "Address").FirstOrDefault(),
-            DeliverToCountry = root.Elements(Cac + "Delivery").Elements(Cac + "DeliveryLocation").Elements(Cac + "Address").Elements(Cac + "Country").Elements(Cbc + "IdentificationCode").FirstOrDefault(),
-            ActualDeliveryDate = root.Elements(Cac + "Delivery").Elements(Cbc + "ActualDeliveryDate").FirstOrDefault(),
-            AllowanceCharges = [.. root.Elements(Cac + "AllowanceCharge").Select(AllowanceCharge)],
-            Lines = [.. root.Elements().Where(e => e.Name == Cac + "InvoiceLine" || e.Name == Cac + "CreditNoteLine").Select(Line)],
-            VatBreakdowns = [.. root.Elements(Cac + "TaxTotal").Elements(Cac + "TaxSubtotal").Select(Breakdown)],
+            CustomizationId = root.Element(CbcCustomizationID),
+            Id = root.Element(CbcID),
+            IssueDate = root.Element(CbcIssueDate),
+            TypeCode = root.Element(CbcInvoiceTypeCode) ?? root.Element(CbcCreditNoteTypeCode),
+            Currency = root.Element(CbcDocumentCurrencyCode),
+            TaxCurrencies = [.. root.Elements(CbcTaxCurrencyCode)],
+            TaxPointDate = root.Element(CbcTaxPointDate),
+            TaxPointDateCodes = [.. root.Elements(CacInvoicePeriod).Elements(CbcDescriptionCode)],
+            DueDate = root.Element(CbcDueDate) ?? root.Elements(CacPaymentMeans).Elements(CbcPaymentDueDate).FirstOrDefault(),
+            PaymentTermsNote = root.Elements(CacPaymentTerms).Elements(CbcNote).FirstOrDefault(),
+            InvoicePeriods = [.. root.Elements(CacInvoicePeriod)],
+            Seller = Party(root.Element(CacAccountingSupplierParty)?.Element(CacParty)),
+            Buyer = Party(root.Element(CacAccountingCustomerParty)?.Element(CacParty)),
+            Payee = Party(root.Element(CacPayeeParty)),
+            TaxRepresentative = Party(root.Element(CacTaxRepresentativeParty)),
+            DeliverToAddress = root.Elements(CacDelivery).Elements(CacDeliveryLocation).Elements(CacAddress).FirstOrDefault(),
+            DeliverToCountry = root.Elements(CacDelivery).Elements(CacDeliveryLocation).Elements(CacAddress).Elements(CacCountry).Elements(CbcIdentificationCode).FirstOrDefault(),
+            ActualDeliveryDate = root.Elements(CacDelivery).Elements(CbcActualDeliveryDate).FirstOrDefault(),
+            AllowanceCharges = [.. root.Elements(CacAllowanceCharge).Select(AllowanceCharge)],
+            Lines = [.. root.Elements().Where(e => e.Name == CacInvoiceLine || e.Name == CacCreditNoteLine).Select(Line)],
+            VatBreakdowns = [.. root.Elements(CacTaxTotal).Elements(CacTaxSubtotal).Select(Breakdown)],
             Totals = totals,
-            LineTotal = totals?.Element(Cbc + "LineExtensionAmount"),
-            AllowanceTotal = totals?.Element(Cbc + "AllowanceTotalAmount"),
-            ChargeTotal = totals?.Element(Cbc + "ChargeTotalAmount"),
-            TaxExclusive = totals?.Element(Cbc + "TaxExclusiveAmount"),
-            TaxTotalAmounts = [.. root.Elements(Cac + "TaxTotal").Elements(Cbc + "TaxAmount")],
-            TaxInclusive = totals?.Element(Cbc + "TaxInclusiveAmount"),
-            Prepaid = totals?.Element(Cbc + "PrepaidAmount"),
-            Rounding = totals?.Element(Cbc + "PayableRoundingAmount"),
-            Payable = totals?.Element(Cbc + "PayableAmount"),
-            PaymentMeans = [.. root.Elements(Cac + "PaymentMeans").Select(PaymentMeans)],
-            SupportingDocuments = [.. root.Elements(Cac + "AdditionalDocumentReference").Select(d => (d, d.Element(Cbc + "ID")))],
-            PrecedingInvoices = [.. root.Elements(Cac + "BillingReference").Select(r => (r, r.Element(Cac + "InvoiceDocumentReference")?.Element(Cbc + "ID")))],
+            LineTotal = totals?.Element(CbcLineExtensionAmount),
+            AllowanceTotal = totals?.Element(CbcAllowanceTotalAmount),
+            ChargeTotal = totals?.Element(CbcChargeTotalAmount),
+            TaxExclusive = totals?.Element(CbcTaxExclusiveAmount),
+            TaxTotalAmounts = [.. root.Elements(CacTaxTotal).Elements(CbcTaxAmount)],
+            TaxInclusive = totals?.Element(CbcTaxInclusiveAmount),
+            Prepaid = totals?.Element(CbcPrepaidAmount),
+            Rounding = totals?.Element(CbcPayableRoundingAmount),
+            Payable = totals?.Element(CbcPayableAmount),
+            PaymentMeans = [.. root.Elements(CacPaymentMeans).Select(PaymentMeans)],
+            SupportingDocuments = [.. root.Elements(CacAdditionalDocumentReference).Select(d => (d, d.Element(CbcID)))],
+            PrecedingInvoices = [.. root.Elements(CacBillingReference).Select(r => (r, r.Element(CacInvoiceDocumentReference)?.Element(CbcID)))],
         };
     }
 
     private static bool IsVatScheme(XElement category) =>
-        string.Equals(category.Element(Cac + "TaxScheme")?.Element(Cbc + "ID").Norm().ToUpperInvariant(), "VAT", StringComparison.Ordinal);
+        string.Equals(category.Element(CacTaxScheme)?.Element(CbcID).Norm().ToUpperInvariant(), "VAT", StringComparison.Ordinal);
 
     private static PartyView? Party(XElement? party)
     {
@@ -64,20 +145,20 @@ internal static class UblView
             return null;
         }
 
-        var taxSchemes = party.Elements(Cac + "PartyTaxScheme").ToList();
+        var taxSchemes = party.Elements(CacPartyTaxScheme).ToList();
         return new PartyView
         {
             Node = party,
-            Name = party.Element(Cac + "PartyLegalEntity")?.Element(Cbc + "RegistrationName")
-                ?? (party.Name.LocalName is "PayeeParty" or "TaxRepresentativeParty" ? party.Element(Cac + "PartyName")?.Element(Cbc + "Name") : null),
-            TradingName = party.Element(Cac + "PartyName")?.Element(Cbc + "Name"),
-            PostalAddress = party.Element(Cac + "PostalAddress"),
-            Country = party.Element(Cac + "PostalAddress")?.Element(Cac + "Country")?.Element(Cbc + "IdentificationCode"),
-            VatIds = [.. taxSchemes.Where(IsVatScheme).Elements(Cbc + "CompanyID")],
-            TaxRegistrationIds = [.. taxSchemes.Where(t => !IsVatScheme(t)).Elements(Cbc + "CompanyID")],
-            LegalIds = [.. party.Elements(Cac + "PartyLegalEntity").Elements(Cbc + "CompanyID")],
-            Identifiers = [.. party.Elements(Cac + "PartyIdentification").Elements(Cbc + "ID")],
-            ElectronicAddress = party.Element(Cbc + "EndpointID"),
+            Name = party.Element(CacPartyLegalEntity)?.Element(CbcRegistrationName)
+                ?? (party.Name.LocalName is "PayeeParty" or "TaxRepresentativeParty" ? party.Element(CacPartyName)?.Element(CbcName) : null),
+            TradingName = party.Element(CacPartyName)?.Element(CbcName),
+            PostalAddress = party.Element(CacPostalAddress),
+            Country = party.Element(CacPostalAddress)?.Element(CacCountry)?.Element(CbcIdentificationCode),
+            VatIds = [.. taxSchemes.Where(IsVatScheme).Elements(CbcCompanyID)],
+            TaxRegistrationIds = [.. taxSchemes.Where(t => !IsVatScheme(t)).Elements(CbcCompanyID)],
+            LegalIds = [.. party.Elements(CacPartyLegalEntity).Elements(CbcCompanyID)],
+            Identifiers = [.. party.Elements(CacPartyIdentification).Elements(CbcID)],
+            ElectronicAddress = party.Element(CbcEndpointID),
         };
     }
 
@@ -90,74 +171,74 @@ internal static class UblView
 
     private static AllowanceChargeView AllowanceCharge(XElement ac)
     {
-        var category = ac.Elements(Cac + "TaxCategory").FirstOrDefault(IsVatScheme);
+        var category = ac.Elements(CacTaxCategory).FirstOrDefault(IsVatScheme);
         return new AllowanceChargeView
         {
             Node = ac,
-            IsCharge = Indicator(ac.Element(Cbc + "ChargeIndicator")),
-            Amount = ac.Element(Cbc + "Amount"),
-            BaseAmount = ac.Element(Cbc + "BaseAmount"),
-            Percentage = ac.Element(Cbc + "MultiplierFactorNumeric"),
-            CategoryCode = category?.Element(Cbc + "ID"),
-            AnySchemeCategoryCode = ac.Element(Cac + "TaxCategory")?.Element(Cbc + "ID"),
-            Rate = category?.Element(Cbc + "Percent"),
-            Reason = ac.Element(Cbc + "AllowanceChargeReason"),
-            ReasonCode = ac.Element(Cbc + "AllowanceChargeReasonCode"),
+            IsCharge = Indicator(ac.Element(CbcChargeIndicator)),
+            Amount = ac.Element(CbcAmount),
+            BaseAmount = ac.Element(CbcBaseAmount),
+            Percentage = ac.Element(CbcMultiplierFactorNumeric),
+            CategoryCode = category?.Element(CbcID),
+            AnySchemeCategoryCode = ac.Element(CacTaxCategory)?.Element(CbcID),
+            Rate = category?.Element(CbcPercent),
+            Reason = ac.Element(CbcAllowanceChargeReason),
+            ReasonCode = ac.Element(CbcAllowanceChargeReasonCode),
         };
     }
 
     private static LineView Line(XElement line)
     {
-        var item = line.Element(Cac + "Item");
-        var category = item?.Elements(Cac + "ClassifiedTaxCategory").FirstOrDefault(IsVatScheme);
-        var price = line.Element(Cac + "Price");
-        var period = line.Element(Cac + "InvoicePeriod");
+        var item = line.Element(CacItem);
+        var category = item?.Elements(CacClassifiedTaxCategory).FirstOrDefault(IsVatScheme);
+        var price = line.Element(CacPrice);
+        var period = line.Element(CacInvoicePeriod);
         return new LineView
         {
             Node = line,
-            Id = line.Element(Cbc + "ID"),
-            Quantity = line.Element(Cbc + "InvoicedQuantity") ?? line.Element(Cbc + "CreditedQuantity"),
-            NetAmount = line.Element(Cbc + "LineExtensionAmount"),
-            ItemName = item?.Element(Cbc + "Name"),
-            NetPrice = price?.Element(Cbc + "PriceAmount"),
-            GrossPrice = price?.Element(Cac + "AllowanceCharge")?.Element(Cbc + "BaseAmount"),
-            PriceDiscount = price?.Element(Cac + "AllowanceCharge")?.Element(Cbc + "Amount"),
-            BaseQuantity = price?.Element(Cbc + "BaseQuantity"),
-            CategoryCode = category?.Element(Cbc + "ID"),
-            Rate = category?.Element(Cbc + "Percent"),
+            Id = line.Element(CbcID),
+            Quantity = line.Element(CbcInvoicedQuantity) ?? line.Element(CbcCreditedQuantity),
+            NetAmount = line.Element(CbcLineExtensionAmount),
+            ItemName = item?.Element(CbcName),
+            NetPrice = price?.Element(CbcPriceAmount),
+            GrossPrice = price?.Element(CacAllowanceCharge)?.Element(CbcBaseAmount),
+            PriceDiscount = price?.Element(CacAllowanceCharge)?.Element(CbcAmount),
+            BaseQuantity = price?.Element(CbcBaseQuantity),
+            CategoryCode = category?.Element(CbcID),
+            Rate = category?.Element(CbcPercent),
             Period = period,
-            PeriodStart = period?.Element(Cbc + "StartDate"),
-            PeriodEnd = period?.Element(Cbc + "EndDate"),
-            AllowanceCharges = [.. line.Elements(Cac + "AllowanceCharge").Select(AllowanceCharge)],
-            StandardIds = [.. item?.Elements(Cac + "StandardItemIdentification").Elements(Cbc + "ID") ?? []],
-            ClassificationCodes = [.. item?.Elements(Cac + "CommodityClassification").Elements(Cbc + "ItemClassificationCode") ?? []],
-            ItemAttributes = [.. item?.Elements(Cac + "AdditionalItemProperty") ?? []],
+            PeriodStart = period?.Element(CbcStartDate),
+            PeriodEnd = period?.Element(CbcEndDate),
+            AllowanceCharges = [.. line.Elements(CacAllowanceCharge).Select(AllowanceCharge)],
+            StandardIds = [.. item?.Elements(CacStandardItemIdentification).Elements(CbcID) ?? []],
+            ClassificationCodes = [.. item?.Elements(CacCommodityClassification).Elements(CbcItemClassificationCode) ?? []],
+            ItemAttributes = [.. item?.Elements(CacAdditionalItemProperty) ?? []],
         };
     }
 
     private static VatBreakdownView Breakdown(XElement subtotal)
     {
-        var category = subtotal.Element(Cac + "TaxCategory");
+        var category = subtotal.Element(CacTaxCategory);
         return new VatBreakdownView
         {
             Node = subtotal,
-            TaxableAmount = subtotal.Element(Cbc + "TaxableAmount"),
-            TaxAmount = subtotal.Element(Cbc + "TaxAmount"),
-            CategoryCode = category is not null && IsVatScheme(category) ? category.Element(Cbc + "ID") : null,
-            Rate = category?.Element(Cbc + "Percent"),
-            ExemptionReason = category?.Element(Cbc + "TaxExemptionReason"),
-            ExemptionReasonCode = category?.Element(Cbc + "TaxExemptionReasonCode"),
+            TaxableAmount = subtotal.Element(CbcTaxableAmount),
+            TaxAmount = subtotal.Element(CbcTaxAmount),
+            CategoryCode = category is not null && IsVatScheme(category) ? category.Element(CbcID) : null,
+            Rate = category?.Element(CbcPercent),
+            ExemptionReason = category?.Element(CbcTaxExemptionReason),
+            ExemptionReasonCode = category?.Element(CbcTaxExemptionReasonCode),
         };
     }
 
     private static PaymentMeansView PaymentMeans(XElement means) => new()
     {
         Node = means,
-        Code = means.Element(Cbc + "PaymentMeansCode"),
-        CardAccount = means.Element(Cac + "CardAccount"),
-        CardNumber = means.Element(Cac + "CardAccount")?.Element(Cbc + "PrimaryAccountNumberID"),
-        CreditAccounts = [.. means.Elements(Cac + "PayeeFinancialAccount").Elements(Cbc + "ID")],
-        CreditAccountGroups = [.. means.Elements(Cac + "PayeeFinancialAccount")],
-        DebitMandate = means.Element(Cac + "PaymentMandate"),
+        Code = means.Element(CbcPaymentMeansCode),
+        CardAccount = means.Element(CacCardAccount),
+        CardNumber = means.Element(CacCardAccount)?.Element(CbcPrimaryAccountNumberID),
+        CreditAccounts = [.. means.Elements(CacPayeeFinancialAccount).Elements(CbcID)],
+        CreditAccountGroups = [.. means.Elements(CacPayeeFinancialAccount)],
+        DebitMandate = means.Element(CacPaymentMandate),
     };
 }

@@ -129,9 +129,14 @@ internal static class VatCategoryRules
     public static void Check(RuleRun run)
     {
         var v = run.View;
+        var used = CategoriesUsed(v);
         foreach (var rules in Rules)
         {
-            CheckFamily(run, v, rules);
+            // A family none of whose categories appears anywhere has nothing to check: skip its lists.
+            if (used.Contains(rules.F.Code))
+            {
+                CheckFamily(run, v, rules);
+            }
         }
 
         var outOfScope = v.VatBreakdowns.Where(b => b.CategoryCode.Norm() == "O").ToList();
@@ -154,6 +159,37 @@ internal static class VatCategoryRules
             run.Check(hasDate, Ic11, v.Root);
             run.Check((v.DeliverToCountry?.Value.Length ?? 0) > 1, Ic12, v.Root);
         }
+    }
+
+    /// <summary>Every category code written on a line, an allowance or charge (whatever its scheme) or a breakdown.</summary>
+    private static List<string> CategoriesUsed(InvoiceView v)
+    {
+        var codes = new List<string>(4);
+        void Add(XElement? code)
+        {
+            if (code is not null && !codes.Contains(code.Norm()))
+            {
+                codes.Add(code.Norm());
+            }
+        }
+
+        foreach (var line in v.Lines)
+        {
+            Add(line.CategoryCode);
+        }
+
+        foreach (var ac in v.AllowanceCharges)
+        {
+            Add(ac.CategoryCode);
+            Add(ac.AnySchemeCategoryCode);
+        }
+
+        foreach (var breakdown in v.VatBreakdowns)
+        {
+            Add(breakdown.CategoryCode);
+        }
+
+        return codes;
     }
 
     private static void CheckFamily(RuleRun run, InvoiceView v, FamilyRules rules)

@@ -7,16 +7,22 @@ namespace Cantate.Invoicing.Validation.Rules;
 internal static class XmlValues
 {
     /// <summary>The string value of an element, or null when it is absent.</summary>
-    public static string? Text(this XElement? e) => e?.Value;
+    public static string? Text(this XElement? e) => e is null ? null : StringValue(e);
+
+    /// <summary>
+    /// The string value of an element, as <see cref="XElement.Value"/>, without the copy that property makes of an
+    /// element's single text node (the rules read the same values many times).
+    /// </summary>
+    public static string StringValue(XElement e) => e.FirstNode is XText text && text.NextNode is null ? text.Value : e.Value;
 
     /// <summary>The trimmed string value, or empty when absent (XPath <c>normalize-space</c> on a missing node).</summary>
-    public static string Norm(this XElement? e) => e is null ? string.Empty : NormalizeSpace(e.Value);
+    public static string Norm(this XElement? e) => e is null ? string.Empty : NormalizeSpace(StringValue(e));
 
     /// <summary>True when the element is present with a non-empty string value (Schematron <c>(x) != ''</c>).</summary>
-    public static bool HasText(this XElement? e) => e is not null && e.Value.Length > 0;
+    public static bool HasText(this XElement? e) => e is not null && StringValue(e).Length > 0;
 
     /// <summary>The value cast to xs:decimal, or null when absent or not a valid decimal.</summary>
-    public static decimal? Dec(this XElement? e) => e is null ? null : ParseDecimal(e.Value);
+    public static decimal? Dec(this XElement? e) => e is null ? null : ParseDecimal(StringValue(e));
 
     /// <summary>The value of an attribute, or null.</summary>
     public static string? Attr(this XElement? e, string name) => e?.Attribute(name)?.Value;
@@ -78,7 +84,7 @@ internal static class XmlValues
             }
         }
 
-        if (digits == 0 || s.Count(c => c == '.') > 1)
+        if (digits == 0 || s.AsSpan().Count('.') > 1)
         {
             return null;
         }
@@ -96,7 +102,7 @@ internal static class XmlValues
             return 0;
         }
 
-        var v = e.Value;
+        var v = StringValue(e);
         var dot = v.IndexOf('.', StringComparison.Ordinal);
         return dot < 0 ? 0 : v.Length - dot - 1;
     }
@@ -106,5 +112,5 @@ internal static class XmlValues
 
     public static string Show(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "—";
 
-    public static string Show(XElement? e) => e is null ? "—" : e.Value.Trim();
+    public static string Show(XElement? e) => e is null ? "—" : StringValue(e).Trim();
 }
