@@ -36,6 +36,10 @@ public sealed class FrenchProfileCorpusTests(ITestOutputHelper output)
     [InlineData("real/akretion/ubl-21-en16931.xml")]
     [InlineData("real/akretion/factur-x-en16931.xml")]
     [InlineData("real/akretion/ubl-21-extended-ctc-fr.xml")]
+    [InlineData("real/mustang/facturFrMinimum.xml")] // BR-FR-32-LEGALID: SIRET given where a SIREN (scheme 0002) is expected
+    [InlineData("real/cen/XRechnung-O.xml")] // BR-FR-16 and BR-FR-DEC-04 on BT-119 = 0.0000
+    [InlineData("real/cen/huf_example_cii.xml")] // BR-FR-DEC-02 on quantities written "64." and "100."
+    [InlineData("mutated/cii-17-bad-date-format.xml")] // BR-FR-03: a CII date that is not format 102
     public void A_crafted_french_reform_case_fires_exactly_the_official_BR_FR_rules(string file)
     {
         var (verdict, rules) = Expected(file);

@@ -19,6 +19,25 @@ public sealed class FacturXProfileTests
     }
 
     [Fact]
+    public void A_minimum_invoice_with_the_buyer_address_and_vat_number_uses_elements_the_profile_does_not()
+    {
+        var report = Validate("real/mustang/facturFrMinimum.xml", ValidationProfile.FacturX);
+        var notUsed = report.Findings.Where(f => f.Rule == "FX-NOTUSED").Select(f => f.Location).ToList();
+        Assert.False(report.IsValid);
+        Assert.Contains(notUsed, l => l.EndsWith("ram:BuyerTradeParty[1]/ram:PostalTradeAddress[1]", StringComparison.Ordinal));
+        Assert.Contains(notUsed, l => l.EndsWith("ram:BuyerTradeParty[1]/ram:SpecifiedTaxRegistration[1]", StringComparison.Ordinal));
+        Assert.Contains(notUsed, l => l.EndsWith("ram:TaxBasisTotalAmount[1]/@currencyID", StringComparison.Ordinal));
+        Assert.DoesNotContain(Validate("real/mustang/facturFrMinimum.xml", ValidationProfile.En16931).Findings, f => f.Rule == "FX-NOTUSED");
+    }
+
+    [Fact]
+    public void A_minimum_invoice_using_only_minimum_elements_has_nothing_not_used()
+    {
+        var report = Validate("real/akretion/factur-x-minimum.xml", ValidationProfile.FacturX);
+        Assert.DoesNotContain(report.Findings, f => f.Rule == "FX-NOTUSED");
+    }
+
+    [Fact]
     public void An_en16931_factur_x_invoice_keeps_every_en16931_rule()
     {
         var report = Validate("mutated/cii-15-wrong-tax-total.xml", ValidationProfile.FacturX);

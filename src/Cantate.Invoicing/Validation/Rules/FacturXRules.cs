@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
+using System.Xml.Linq;
 using Cantate.Invoicing.FacturX;
+using Cantate.Invoicing.Syntax;
 using static Cantate.Invoicing.Validation.Rules.RuleDefinition;
 
 namespace Cantate.Invoicing.Validation.Rules;
@@ -8,7 +10,9 @@ namespace Cantate.Invoicing.Validation.Rules;
 /// The Factur-X profile, chosen by BT-24, for CII invoices. MINIMUM and BASIC WL carry no invoice lines, so the
 /// EN 16931 rules that need lines or line totals are not applied to them; EXTENDED lines may be sub-lines
 /// without quantity or price; the CEN CII syntax binding rules give way to the Factur-X Schematron's.
-/// (The per-profile "element not used" checks of the Factur-X Schematron, FX-NOTUSED, are not implemented.)
+/// The "element not used" reports of the Factur-X Schematron (reported as FX-NOTUSED, as they carry no id) are
+/// implemented for MINIMUM only (Factur-X 1.07 MINIMUM Schematron); those of the other profiles, and its
+/// FX-SCH-A-* cardinality and code-list assertions, are not.
 /// </summary>
 internal static class FacturXRules
 {
@@ -38,6 +42,30 @@ internal static class FacturXRules
         "BR-21", "BR-22", "BR-23", "BR-24", "BR-25", "BR-26", "BR-27", "BR-28", "BR-CO-04", "BR-CO-10",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly RuleDefinition NotUsed = Fatal("FX-NOTUSED", string.Empty, "{0} n'est pas utilisé dans ce contexte par le profil Factur-X {1}.", "{0} is marked as not used in the given context by the Factur-X {1} profile.");
+
+    private static readonly XName RsmExchangedDocument = Namespaces.Rsm + "ExchangedDocument";
+    private static readonly XName RsmExchangedDocumentContext = Namespaces.Rsm + "ExchangedDocumentContext";
+    private static readonly XName RsmSupplyChainTradeTransaction = Namespaces.Rsm + "SupplyChainTradeTransaction";
+    private static readonly XName RamApplicableHeaderTradeAgreement = Namespaces.Ram + "ApplicableHeaderTradeAgreement";
+    private static readonly XName RamApplicableHeaderTradeSettlement = Namespaces.Ram + "ApplicableHeaderTradeSettlement";
+    private static readonly XName RamBusinessProcessSpecifiedDocumentContextParameter = Namespaces.Ram + "BusinessProcessSpecifiedDocumentContextParameter";
+    private static readonly XName RamBuyerOrderReferencedDocument = Namespaces.Ram + "BuyerOrderReferencedDocument";
+    private static readonly XName RamBuyerTradeParty = Namespaces.Ram + "BuyerTradeParty";
+    private static readonly XName RamDuePayableAmount = Namespaces.Ram + "DuePayableAmount";
+    private static readonly XName RamGrandTotalAmount = Namespaces.Ram + "GrandTotalAmount";
+    private static readonly XName RamGuidelineSpecifiedDocumentContextParameter = Namespaces.Ram + "GuidelineSpecifiedDocumentContextParameter";
+    private static readonly XName RamID = Namespaces.Ram + "ID";
+    private static readonly XName RamInvoiceCurrencyCode = Namespaces.Ram + "InvoiceCurrencyCode";
+    private static readonly XName RamIssuerAssignedID = Namespaces.Ram + "IssuerAssignedID";
+    private static readonly XName RamPostalTradeAddress = Namespaces.Ram + "PostalTradeAddress";
+    private static readonly XName RamSellerTradeParty = Namespaces.Ram + "SellerTradeParty";
+    private static readonly XName RamSpecifiedTaxRegistration = Namespaces.Ram + "SpecifiedTaxRegistration";
+    private static readonly XName RamSummation = Namespaces.Ram + "SpecifiedTradeSettlementHeaderMonetarySummation";
+    private static readonly XName RamTaxBasisTotalAmount = Namespaces.Ram + "TaxBasisTotalAmount";
+    private static readonly XName RamTaxCurrencyCode = Namespaces.Ram + "TaxCurrencyCode";
+    private static readonly XName RamTaxTotalAmount = Namespaces.Ram + "TaxTotalAmount";
+
     public static FacturXProfile ProfileOf(InvoiceView view) => FacturXProfiles.FromSpecificationId(view.CustomizationId?.Value);
 
     public static void Check(RuleRun run, List<Finding> findings)
@@ -56,6 +84,11 @@ internal static class FacturXRules
         }
 
         findings.RemoveAll(f => NotInFacturX.Contains(f.Rule));
+        if (profile is FacturXProfile.Minimum)
+        {
+            CheckMinimumNotUsed(run, v.Root);
+        }
+
         if (profile is FacturXProfile.Minimum or FacturXProfile.BasicWl)
         {
             findings.RemoveAll(f => LineRules.Contains(f.Rule) || HeaderOnlyRules.Contains(f.Rule) || SyntaxBinding(f.Rule));
@@ -64,5 +97,59 @@ internal static class FacturXRules
         {
             findings.RemoveAll(f => ExtendedLineRules.Contains(f.Rule));
         }
+    }
+
+    /// <summary>
+    /// The "not used" reports of the Factur-X MINIMUM Schematron: what the CII schema allows in a shared type but
+    /// MINIMUM does not carry in this place (the buyer's address and VAT number, scheme and currency attributes,
+    /// a tax registration other than VAT or fiscal number, a tax total in a third currency). Each node is reported.
+    /// </summary>
+    private static void CheckMinimumNotUsed(RuleRun run, XElement root)
+    {
+        const string Level = "MINIMUM";
+        void Attribute(IEnumerable<XElement> elements, string attribute)
+        {
+            foreach (var e in elements)
+            {
+                if (e.Attribute(attribute) is { } a)
+                {
+                    run.Fail(NotUsed, a, "@" + attribute, Level);
+                }
+            }
+        }
+
+        void Elements(IEnumerable<XElement> elements, Func<XElement, bool>? when = null)
+        {
+            foreach (var e in elements)
+            {
+                if (when is null || when(e))
+                {
+                    run.Fail(NotUsed, e, XmlValues.PrefixedName(e), Level);
+                }
+            }
+        }
+
+        var context = root.Elements(RsmExchangedDocumentContext);
+        var transaction = root.Elements(RsmSupplyChainTradeTransaction);
+        var agreement = transaction.Elements(RamApplicableHeaderTradeAgreement);
+        var settlement = transaction.Elements(RamApplicableHeaderTradeSettlement);
+        var summation = settlement.Elements(RamSummation);
+
+        Attribute(root.Elements(RsmExchangedDocument).Elements(RamID), "schemeID");
+        Attribute(context.Elements(RamBusinessProcessSpecifiedDocumentContextParameter).Elements(RamID), "schemeID");
+        Attribute(context.Elements(RamGuidelineSpecifiedDocumentContextParameter).Elements(RamID), "schemeID");
+        Attribute(agreement.Elements(RamBuyerOrderReferencedDocument).Elements(RamIssuerAssignedID), "schemeID");
+        Elements(agreement.Elements(RamBuyerTradeParty).Elements(RamPostalTradeAddress));
+        Elements(agreement.Elements(RamBuyerTradeParty).Elements(RamSpecifiedTaxRegistration));
+        Elements(
+            agreement.Elements(RamSellerTradeParty).Elements(RamSpecifiedTaxRegistration),
+            r => !r.Elements(RamID).Any(id => id.Attr("schemeID") is "VA" or "FC"));
+        Attribute(summation.Elements(RamDuePayableAmount), "currencyID");
+        Attribute(summation.Elements(RamGrandTotalAmount), "currencyID");
+        Attribute(summation.Elements(RamTaxBasisTotalAmount), "currencyID");
+
+        // XPath compares the attribute with every currency code element: absent elements or attribute never match.
+        var currencies = settlement.Elements(RamInvoiceCurrencyCode).Concat(settlement.Elements(RamTaxCurrencyCode)).Select(c => c.Value).ToList();
+        Elements(summation.Elements(RamTaxTotalAmount), t => t.Attr("currencyID") is not { } currency || !currencies.Contains(currency));
     }
 }

@@ -41,8 +41,11 @@ internal static class FrenchRules
             t => Fatal("BR-FR-CO-10_" + t + "-1", t, $"L'identifiant ({t} = {{0}}) doit avoir un identifiant de schéma.", $"The identifier ({t} = {{0}}) shall have a scheme identifier."),
             StringComparer.Ordinal);
 
-    /// <summary>BR-FR-DEC-01…03: at most 2 decimals on amounts, 4 on quantities, 6 on unit prices.</summary>
-    private static readonly FrozenDictionary<string, RuleDefinition> DecimalRules = new[] { ("01", "BT-131", 2), ("02", "BT-129", 4), ("02", "BT-149", 4), ("03", "BT-146", 6), ("03", "BT-147", 6), ("03", "BT-148", 6) }
+    /// <summary>
+    /// BR-FR-DEC-01…04: at most 2 decimals on amounts, 4 on quantities, 6 on unit prices, 2 on the breakdown VAT
+    /// rate; a point must be followed by a digit ("64." is refused, as the FNFE Schematron does).
+    /// </summary>
+    private static readonly FrozenDictionary<string, RuleDefinition> DecimalRules = new[] { ("01", "BT-131", 2), ("02", "BT-129", 4), ("02", "BT-149", 4), ("03", "BT-146", 6), ("03", "BT-147", 6), ("03", "BT-148", 6), ("04", "BT-119", 2) }
         .ToFrozenDictionary(
             d => d.Item2,
             d => Fatal($"BR-FR-DEC-{d.Item1}_{d.Item2}", d.Item2, $"La valeur ({d.Item2} = {{0}}) a plus de {d.Item3} décimales.", $"The value ({d.Item2} = {{0}}) has more than {d.Item3} decimals."),
@@ -56,6 +59,7 @@ internal static class FrenchRules
             t => Fatal("BR-FR-15_" + t, "BT-" + t.Split('_')[0].Split('-')[1], "La catégorie de TVA {0} n'est pas admise par la réforme française (S, E, AE, K, G, O, Z).", "VAT category {0} is not accepted by the French reform (S, E, AE, K, G, O, Z)."),
             StringComparer.Ordinal);
 
+    private static readonly RuleDefinition Fr32 = Fatal("BR-FR-32-LEGALID", "BT-30", "L'identifiant légal ({0}, schéma {1}) doit être un SIREN de 9 chiffres.", "The legal registration identifier ({0}, scheme {1}) shall be a 9-digit SIREN.");
     private static readonly RuleDefinition Fr03 = Fatal("BR-FR-03_BT-2", "BT-2", "La date de facture (BT-2 = {0}) doit être une date valide entre 2000 et 2099.", "The invoice issue date (BT-2 = {0}) shall be a valid date between 2000 and 2099.");
     private static readonly RuleDefinition FrCo05 = Fatal("BR-FR-CO-05_BT-3", "BT-3", "Un avoir (type {0}) doit faire référence à la facture antérieure (BT-25).", "A credit note (type {0}) shall reference the preceding invoice (BT-25).");
     private static readonly RuleDefinition FrCo07 = Fatal("BR-FR-CO-07_BT-9", "BT-9", "La date d'échéance (BT-9 = {0}) ne peut pas précéder la date de facture (BT-2 = {1}).", "The payment due date (BT-9 = {0}) shall not be before the invoice issue date (BT-2 = {1}).");
@@ -109,9 +113,9 @@ internal static class FrenchRules
             CheckNumber(run, preceding, "BT-25");
         }
 
-        var issue = DateKey(v.IssueDate);
+        var issue = DateKey(v.IssueDate, v.IsUbl);
         run.Check(issue is { } d && d.Year is >= 2000 and <= 2099, Fr03, v.IssueDate ?? v.Root, v.IssueDate);
-        if (issue is not null && DateKey(v.DueDate) is { } due)
+        if (issue is not null && DateKey(v.DueDate, v.IsUbl) is { } due)
         {
             run.Check(due >= issue, FrCo07, v.DueDate, v.DueDate, v.IssueDate);
         }
@@ -173,6 +177,24 @@ internal static class FrenchRules
             CheckSchemes(run, v);
         }
 
+        foreach (var breakdown in v.VatBreakdowns)
+        {
+            Decimals(run, breakdown.Rate, "BT-119", 2);
+        }
+
+        foreach (var party in new[] { v.Seller, v.Buyer, v.Payee })
+        {
+            foreach (var legal in party?.LegalIds ?? [])
+            {
+                var scheme = legal.Attr("schemeID");
+                var value = legal.Norm();
+                if (scheme is "0002" or "0231" && !(value.Length == 9 && value.All(char.IsAsciiDigit)))
+                {
+                    run.Fail(Fr32, legal, value, scheme);
+                }
+            }
+        }
+
         foreach (var line in v.Lines)
         {
             Decimals(run, line.NetAmount, "BT-131", 2);
@@ -212,16 +234,16 @@ internal static class FrenchRules
         }
     }
 
-    /// <summary>A date written 2026-01-31 (UBL) or 20260131 (CII format 102), or null when it is not a valid date.</summary>
-    private static DateOnly? DateKey(XElement? date)
+    /// <summary>A date written 2026-01-31 in UBL or 20260131 in CII (format 102), or null when it is not such a valid date.</summary>
+    private static DateOnly? DateKey(XElement? date, bool ubl)
     {
-        var text = date?.Value.Trim() ?? string.Empty;
-        return DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyyMMdd"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
+        var text = date.Text()?.Trim() ?? string.Empty;
+        return DateOnly.TryParseExact(text, ubl ? "yyyy-MM-dd" : "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
     }
 
     private static void Decimals(RuleRun run, XElement? value, string term, int max)
     {
-        if (value is not null && value.Decimals() > max)
+        if (value is not null && (value.Decimals() > max || value.Text()!.Trim().EndsWith('.')))
         {
             run.Fail(DecimalRules[term], value, value);
         }
@@ -258,7 +280,8 @@ internal static class FrenchRules
     /// <summary>One finding per term: the FNFE Schematron reports the first rate outside the list.</summary>
     private static void CheckRate(RuleRun run, IEnumerable<XElement?> rates, string term)
     {
-        var wrong = rates.OfType<XElement>().FirstOrDefault(r => r.Dec() is not { } d || !Rates.Contains(d));
+        // The list is lexical in the FNFE Schematron: "0.0000" is not "0" there.
+        var wrong = rates.OfType<XElement>().FirstOrDefault(r => r.Dec() is not { } d || !Rates.Contains(d) || r.Decimals() > 2);
         if (wrong is not null)
         {
             run.Fail(RateRules[term], wrong, wrong);

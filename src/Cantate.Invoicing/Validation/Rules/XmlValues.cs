@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using Cantate.Invoicing.Syntax;
 
 namespace Cantate.Invoicing.Validation.Rules;
 
@@ -111,6 +112,9 @@ internal static class XmlValues
     public static decimal Round2(decimal value) => Math.Floor((value * 100m) + 0.5m) / 100m;
 
     public static string Show(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "—";
+
+    /// <summary>The element's name with its conventional prefix (<c>ram:PostalTradeAddress</c>), as messages show it.</summary>
+    public static string PrefixedName(XElement e) => (Namespaces.PrefixOf(e.Name.Namespace) ?? "*") + ":" + e.Name.LocalName;
 
     public static string Show(XElement? e) => e is null ? "—" : StringValue(e).Trim();
 }
