@@ -63,7 +63,7 @@ public sealed class Soumettre(CantateDbContext db, DepositInvoice deposit, Depos
 
     private async Task<(DepositFlow, Invoice)> PdfAsync(SubmittedInvoice submitted, List<Joined> files, Depositor depositor, CancellationToken cancellationToken)
     {
-        var main = files.Where(f => f.Kind == "PRINCIPALE").ToList();
+        var main = files.Where(f => f.Kind == InvoiceAttachment.Principal).ToList();
         if (main.Count != 1)
         {
             throw new CproException(CproCodes.InvalidField, main.Count == 0
@@ -87,7 +87,7 @@ public sealed class Soumettre(CantateDbContext db, DepositInvoice deposit, Depos
     /// <summary>The files named by the request: each one added by this structure with ajouter/fichier and not yet used.</summary>
     private async Task<List<Joined>> FilesAsync(SubmittedInvoice submitted, Guid structureId, CancellationToken cancellationToken)
     {
-        var references = submitted.MainFiles.Select(f => (f, "PRINCIPALE")).Concat(submitted.OtherFiles.Select(f => (f, "COMPLEMENTAIRE")))
+        var references = submitted.MainFiles.Select(f => (f, InvoiceAttachment.Principal)).Concat(submitted.OtherFiles.Select(f => (f, InvoiceAttachment.Complementary)))
             .DistinctBy(r => r.f.Id).ToList();
         if (references.Count == 0) return [];
         var ids = references.Select(r => r.f.Id).ToList();
@@ -105,7 +105,7 @@ public sealed class Soumettre(CantateDbContext db, DepositInvoice deposit, Depos
         foreach (var (file, reference, kind) in files)
         {
             file.InvoiceId = invoice.Id;
-            if (kind == "PRINCIPALE" && depositor.DepositMode != "SAISIE_API") continue;
+            if (kind == InvoiceAttachment.Principal && depositor.DepositMode != "SAISIE_API") continue;
             var name = reference.Designation ?? file.FileName;
             db.InvoiceAttachments.Add(new InvoiceAttachment
             {
