@@ -68,6 +68,18 @@ public interface IOutboxHandler
     /// bookkeeping, so a batch costs one commit instead of two per message.
     /// </summary>
     bool OnlyWritesDatabase => false;
+
+    /// <summary>Handlers that wait on other systems (webhook receivers) run in their own lane, so a slow receiver never delays routing or e-mail.</summary>
+    OutboxLane Lane => OutboxLane.Platform;
+}
+
+/// <summary>The outbox worker's independent loops.</summary>
+public enum OutboxLane
+{
+    /// <summary>The platform's own work (routing, notifications, e-mail) and any kind without a handler.</summary>
+    Platform,
+    /// <summary>Calls to other systems that may be slow to answer.</summary>
+    External,
 }
 
 /// <summary>
@@ -87,12 +99,17 @@ public sealed partial class OutboxWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await ReleaseClaimsOfDeadInstancesAsync(stoppingToken);
+        await Task.WhenAll(Enum.GetValues<OutboxLane>().Select(lane => RunLaneAsync(lane, stoppingToken)));
+    }
+
+    private async Task RunLaneAsync(OutboxLane lane, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             int processed;
             try
             {
-                processed = await ProcessBatchAsync(stoppingToken);
+                processed = await ProcessBatchAsync(lane, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -121,24 +138,34 @@ public sealed partial class OutboxWorker(
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTime?)null), cancellationToken);
     }
 
-    /// <summary>Processes one batch; returns how many messages were handled.</summary>
+    /// <summary>Processes one batch of every lane; returns how many messages were handled.</summary>
     public async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
+    {
+        var processed = 0;
+        foreach (var lane in Enum.GetValues<OutboxLane>()) processed += await ProcessBatchAsync(lane, cancellationToken);
+        return processed;
+    }
+
+    /// <summary>Processes one batch of a lane; returns how many messages were handled.</summary>
+    public async Task<int> ProcessBatchAsync(OutboxLane lane, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CantateDbContext>();
         var handlers = scope.ServiceProvider.GetServices<IOutboxHandler>().ToDictionary(h => h.Kind);
+        var external = handlers.Values.Where(h => h.Lane == OutboxLane.External).Select(h => h.Kind).ToList();
+        if (lane == OutboxLane.External && external.Count == 0) return 0;
         var now = clock.GetUtcNow().UtcDateTime;
         var claim = $"{_instance}:{Guid.NewGuid():N}";
         var gate = scope.ServiceProvider.GetService<SqliteWriteGate>();
         int claimed;
         if (gate is null)
         {
-            claimed = await ClaimAsync(db, claim, now, cancellationToken);
+            claimed = await ClaimAsync(db, claim, now, lane, external, cancellationToken);
         }
         else
         {
             await gate.EnterAsync(cancellationToken);
-            try { claimed = await ClaimAsync(db, claim, now, cancellationToken); }
+            try { claimed = await ClaimAsync(db, claim, now, lane, external, cancellationToken); }
             finally { gate.Exit(); }
         }
         if (claimed == 0) return 0;
@@ -234,19 +261,21 @@ public sealed partial class OutboxWorker(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static Task<int> ClaimAsync(CantateDbContext db, string claim, DateTime now, CancellationToken cancellationToken)
+    private static Task<int> ClaimAsync(CantateDbContext db, string claim, DateTime now, OutboxLane lane, List<string> externalKinds, CancellationToken cancellationToken)
     {
         var until = now + Lease;
         var skipLocked = db is PostgresCantateDbContext ? " FOR UPDATE SKIP LOCKED" : string.Empty;
+        var kinds = string.Join(", ", externalKinds.Select((_, i) => "{" + (i + 3).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}"));
+        var inLane = externalKinds.Count == 0 ? string.Empty : lane == OutboxLane.External ? $" AND \"Kind\" IN ({kinds})" : $" AND \"Kind\" NOT IN ({kinds})";
         // Table and column names are EF's defaults; the values are parameters.
         var sql = $$"""
             UPDATE "OutboxMessages" SET "LockedBy" = {0}, "LockedUntil" = {1}
             WHERE "Id" IN (
                 SELECT "Id" FROM "OutboxMessages"
-                WHERE "ProcessedAt" IS NULL AND "AvailableAt" <= {2} AND ("LockedUntil" IS NULL OR "LockedUntil" < {2})
+                WHERE "ProcessedAt" IS NULL AND "AvailableAt" <= {2} AND ("LockedUntil" IS NULL OR "LockedUntil" < {2}){{inLane}}
                 ORDER BY "Id" LIMIT {{BatchSize}}{{skipLocked}})
             """;
-        return db.Database.ExecuteSqlRawAsync(sql, [claim, until, now], cancellationToken);
+        return db.Database.ExecuteSqlRawAsync(sql, [claim, until, now, .. externalKinds], cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: {Count} database-only messages failed together; each is retried on its own")]

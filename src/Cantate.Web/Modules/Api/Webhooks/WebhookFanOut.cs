@@ -20,6 +20,8 @@ public sealed class WebhookFanOut(CantateDbContext db, TimeProvider clock) : IOu
 
     string IOutboxHandler.Kind => Kind;
 
+    bool IOutboxHandler.OnlyWritesDatabase => true;
+
     public async Task HandleAsync(string payload, CancellationToken cancellationToken)
     {
         var message = JsonSerializer.Deserialize<Message>(payload) ?? throw new InvalidOperationException("Empty webhook event message.");

@@ -31,6 +31,8 @@ public sealed partial class WebhookSender(
 
     string IOutboxHandler.Kind => Kind;
 
+    OutboxLane IOutboxHandler.Lane => OutboxLane.External;
+
     /// <summary>Queues an attempt of the delivery at <paramref name="due"/>, in the current unit of work.</summary>
     public static void Schedule(CantateDbContext db, Guid deliveryId, DateTime due, DateTime now)
     {

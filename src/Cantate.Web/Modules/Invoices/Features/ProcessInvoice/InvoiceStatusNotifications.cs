@@ -26,6 +26,9 @@ public sealed class InvoiceStatusNotifications(CantateDbContext db, IOptions<Can
 
     string IOutboxHandler.Kind => Kind;
 
+    /// <summary>It only queues e-mails, which leave through their own outbox messages.</summary>
+    bool IOutboxHandler.OnlyWritesDatabase => true;
+
     public async Task HandleAsync(string payload, CancellationToken cancellationToken)
     {
         var message = JsonSerializer.Deserialize<Message>(payload) ?? throw new InvalidOperationException("Empty notification message.");
