@@ -74,7 +74,7 @@ public abstract class DepositApiTests(TestDatabase database) : PortalTest(databa
 
         await journey.PollAsync(number);
         var invoice = await journey.Parties.WaitForStatusAsync("F-CERT-1", InvoiceStatus.MiseADisposition);
-        Assert.Equal(("FLUX", flow.Id, journey.Parties.RecipientId), (invoice.DepositMode, invoice.FlowId, invoice.RecipientStructureId));
+        Assert.Equal(("UPLOAD_API", flow.Id, journey.Parties.RecipientId), (invoice.DepositMode, invoice.FlowId, invoice.RecipientStructureId));
         Assert.Equal(FlowStatus.InIntegre, (await Factory.QueryAsync(db => db.DepositFlows.AsNoTracking().SingleAsync(f => f.Number == number))).Status);
     }
 

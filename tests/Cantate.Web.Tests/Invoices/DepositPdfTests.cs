@@ -20,7 +20,7 @@ public abstract class DepositPdfTests(TestDatabase database) : PortalTest(databa
         ("Pdf.IssueDate", "2026-11-20"), ("Pdf.TotalWithoutVat", "300"), ("Pdf.TotalVat", "60,00"), ("Pdf.TotalWithVat", ttc), ("Pdf.Currency", "EUR"));
 
     [Fact]
-    public async Task A_plain_pdf_asks_for_its_fields_and_is_deposited_with_them_as_depot_pdf_web()
+    public async Task A_plain_pdf_asks_for_its_fields_and_is_deposited_with_them_as_depot_pdf_portail()
     {
         var parties = await InvoiceParties.CreateAsync(Factory);
         var pdf = PlainPdf("F-PDF-1");
@@ -33,9 +33,15 @@ public abstract class DepositPdfTests(TestDatabase database) : PortalTest(databa
         Assert.Contains("La facture F-PDF-1 est déposée", page.Text);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(pdf)), page.Document.QuerySelector(".empreinte")?.TextContent);
         var invoice = await parties.WaitForStatusAsync("F-PDF-1", InvoiceStatus.MiseADisposition);
-        Assert.Equal(("DEPOT_PDF_WEB", "PDF", 360m, 300m, new DateOnly(2026, 11, 20)),
+        Assert.Equal(("DEPOT_PDF_PORTAIL", "PDF", 360m, 300m, new DateOnly(2026, 11, 20)),
             (invoice.DepositMode, invoice.Syntax, invoice.TotalWithVat, invoice.TotalWithoutVat, invoice.IssueDate));
         Assert.Equal(pdf, await File.ReadAllBytesAsync(Path.Combine(Factory.DataDirectory, "documents", invoice.DocumentPath)));
+
+        // Both sides download it as the PDF it is.
+        using var download = await parties.Recipient.Http.GetAsync(new Uri($"/factures/{invoice.Id}?structure={parties.RecipientId}&handler=Document", UriKind.Relative));
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith(".pdf", download.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

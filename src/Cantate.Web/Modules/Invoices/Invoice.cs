@@ -78,8 +78,8 @@ public sealed class Invoice : IHasCppId
     public DateTime DepositedAt { get; init; }
     public DateTime StatusChangedAt { get; private set; }
     public DateTime? RejectionAcknowledgedAt { get; private set; }
-    /// <summary>modeDepot as Chorus Pro names it (SAISIE_WEB, DEPOT_PDF_WEB, SAISIE_API, DEPOT_PDF_API, FLUX...).</summary>
-    public string DepositMode { get; set; } = "FLUX";
+    /// <summary>modeDepot as Chorus Pro names it (SAISIE_PORTAIL, UPLOAD_PORTAIL, DEPOT_PDF_PORTAIL, SAISIE_API, DEPOT_PDF_API, UPLOAD_API).</summary>
+    public string DepositMode { get; set; } = "UPLOAD_PORTAIL";
     /// <summary>Optimistic concurrency: two users acting on the same invoice cannot both win.</summary>
     public int Version { get; private set; }
     public List<InvoiceEvent> History { get; init; } = [];

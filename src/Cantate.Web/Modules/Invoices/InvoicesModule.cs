@@ -13,6 +13,7 @@ public static class InvoicesModule
         services.AddSingleton<DocumentStore>();
         services.AddScoped<RoutingRules>();
         services.AddScoped<DepositInvoice>();
+        services.AddDeposits();
         services.AddScoped<Features.EnterInvoice.EnterInvoice>();
         services.AddScoped<InvoiceActions>();
         services.AddScoped<ListInvoices>();

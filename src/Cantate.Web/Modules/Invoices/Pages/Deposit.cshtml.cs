@@ -15,7 +15,7 @@ namespace Cantate.Web.Modules.Invoices.Pages;
 /// <summary>
 /// "Déposer une facture": a UBL, CII or Factur-X file, or a .zip / .tar.gz batch of up to 500, checked at once (a
 /// batch is one flow, with every invoice's result); or a plain PDF, for which the page then asks the routing data
-/// and the amounts, and which is deposited as DEPOT_PDF_WEB.
+/// and the amounts, and which is deposited as DEPOT_PDF_PORTAIL.
 /// </summary>
 [Authorize]
 [RequestSizeLimit(DepositInvoice.MaxFileBytes + 1024 * 1024)]
@@ -91,7 +91,7 @@ public sealed class DepositModel(StructureAccess access, DepositInvoice deposit,
         foreach (var (field, message) in errors) ModelState.AddModelError(field, message);
         AddProblems(fields.Check());
         if (!ModelState.IsValid) return Page();
-        var depositor = new Depositor(StructureId, StructureAccess.UserIdOf(User), User.Identity?.Name ?? "Utilisateur", "PORTAIL", "DEPOT_PDF_WEB");
+        var depositor = new Depositor(StructureId, StructureAccess.UserIdOf(User), User.Identity?.Name ?? "Utilisateur", "PORTAIL", DepositModes.DepotPdfPortail);
         PdfResult = await depositPdf.HandleAsync(depositor, fields, held.FileName, held.StoragePath, null, cancellationToken);
         AddProblems(PdfResult.Problems.Where(p => !IsAboutFile(p)));
         return Page();

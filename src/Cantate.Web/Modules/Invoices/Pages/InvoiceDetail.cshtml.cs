@@ -41,7 +41,7 @@ public sealed class InvoiceDetailModel(InvoiceActions actions, DocumentStore doc
         var invoice = Viewed.Invoice;
         var bytes = await documents.ReadAsync(invoice.DocumentPath, cancellationToken);
         await actions.RecordDownloadsAsync([Viewed], UserId, UserName, cancellationToken);
-        var pdf = invoice.Syntax == "FACTURX";
+        var pdf = invoice.Syntax is "FACTURX" or "PDF";
         return File(bytes, pdf ? "application/pdf" : "application/xml", $"facture-{invoice.Number}{(pdf ? ".pdf" : ".xml")}");
     }
 

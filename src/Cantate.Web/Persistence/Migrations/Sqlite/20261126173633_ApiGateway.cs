@@ -240,7 +240,7 @@ namespace Cantate.Web.Persistence.Migrations.Sqlite
             {
                 migrationBuilder.Sql($"INSERT INTO \"CppSequences\" (\"Name\", \"Next\") SELECT '{name}', COALESCE(MAX(\"CppId\"), 0) + 1 FROM \"{table}\";");
             }
-            migrationBuilder.Sql("UPDATE \"Invoices\" SET \"DepositMode\" = 'FLUX';");
+            migrationBuilder.Sql("UPDATE \"Invoices\" SET \"DepositMode\" = 'UPLOAD_PORTAIL';");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StructureServices_CppId",

@@ -105,7 +105,7 @@ public sealed class Soumettre(CantateDbContext db, DepositInvoice deposit, Depos
         foreach (var (file, reference, kind) in files)
         {
             file.InvoiceId = invoice.Id;
-            if (kind == InvoiceAttachment.Principal && depositor.DepositMode != "SAISIE_API") continue;
+            if (kind == InvoiceAttachment.Principal && depositor.Mode != DepositModes.SaisieApi) continue;
             var name = reference.Designation ?? file.FileName;
             db.InvoiceAttachments.Add(new InvoiceAttachment
             {

@@ -96,7 +96,7 @@ public sealed class DepositInvoice(CantateDbContext db, DocumentStore documents,
         ArgumentNullException.ThrowIfNull(flow);
         ArgumentNullException.ThrowIfNull(depositor);
         var invoice = Invoice.Deposit(draft, flow.Id, flow.SupplierStructureId, documentPath, depositor.ActorName, depositor.UserId, now);
-        invoice.DepositMode = depositor.DepositMode;
+        invoice.DepositMode = depositor.Mode;
         db.Invoices.Add(invoice);
         db.Enqueue(InvoiceRouting.Kind, new InvoiceRouting.Message(invoice.Id), now);
         return invoice;

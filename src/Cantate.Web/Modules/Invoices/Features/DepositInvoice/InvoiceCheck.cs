@@ -7,7 +7,26 @@ using Microsoft.EntityFrameworkCore;
 namespace Cantate.Web.Modules.Invoices.Features.DepositInvoice;
 
 /// <summary>Who deposits, and through which door: the history and the invoice's deposit mode name them.</summary>
-public sealed record Depositor(Guid StructureId, Guid? UserId, string ActorName, string Channel, string DepositMode = "FLUX");
+/// <param name="StructureId">The supplier structure.</param>
+/// <param name="UserId">The portal user, or null for a technical account.</param>
+/// <param name="ActorName">The name recorded in the history.</param>
+/// <param name="Channel">PORTAIL or API.</param>
+/// <param name="DepositMode">modeDepot; by default an uploaded file (UPLOAD_PORTAIL or UPLOAD_API).</param>
+public sealed record Depositor(Guid StructureId, Guid? UserId, string ActorName, string Channel, string? DepositMode = null)
+{
+    public string Mode => DepositMode ?? (Channel == "API" ? DepositModes.UploadApi : DepositModes.UploadPortail);
+}
+
+/// <summary>modeDepot values of Chorus Pro that Cantate gives its invoices (transverses/v1/recuperer/modedepot lists them all).</summary>
+public static class DepositModes
+{
+    public const string SaisiePortail = "SAISIE_PORTAIL";
+    public const string UploadPortail = "UPLOAD_PORTAIL";
+    public const string DepotPdfPortail = "DEPOT_PDF_PORTAIL";
+    public const string SaisieApi = "SAISIE_API";
+    public const string DepotPdfApi = "DEPOT_PDF_API";
+    public const string UploadApi = "UPLOAD_API";
+}
 
 /// <summary>
 /// The checks every invoice file passes, whatever door it came through (portal, typed form, API, batch): EN 16931

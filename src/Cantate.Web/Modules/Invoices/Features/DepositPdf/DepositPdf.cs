@@ -9,7 +9,7 @@ using Deposit = Cantate.Web.Modules.Invoices.Features.DepositInvoice.DepositInvo
 namespace Cantate.Web.Modules.Invoices.Features.DepositPdf;
 
 /// <summary>
-/// Deposit of a plain PDF invoice (DEPOT_PDF_WEB from the portal, DEPOT_PDF_API from soumettre): the PDF is the
+/// Deposit of a plain PDF invoice (DEPOT_PDF_PORTAIL from the portal, DEPOT_PDF_API from soumettre): the PDF is the
 /// invoice's document, the record comes from the typed fields. The routing rules of the directory and the number's
 /// uniqueness are checked as for any invoice; an accepted invoice gets its flow and certificate, then is routed.
 /// </summary>
@@ -63,7 +63,7 @@ public sealed class DepositPdf(CantateDbContext db, DocumentStore documents, Rou
             Syntax = "PDF",
         };
         var now = clock.GetUtcNow().UtcDateTime;
-        var flow = Deposit.NewFlow(depositor, depositor.DepositMode, fileName, content, storagePath, now);
+        var flow = Deposit.NewFlow(depositor, depositor.Mode, fileName, content, storagePath, now);
         var invoice = Deposit.Add(db, draft, flow, depositor, storagePath, now);
         flow.Finish(new FlowReport { Invoices = [Deposit.Entry(fileName, draft, invoice.Id, [], [])] }, now);
         db.DepositFlows.Add(flow);

@@ -128,7 +128,7 @@ public sealed partial class EnterInvoice(CantateDbContext db, RoutingRules routi
         if (!checkedForm.IsValid) return new Sent(checkedForm, null);
         var pdf = FacturXWriter.Write(checkedForm.Model);
         var fileName = checkedForm.Model.Number!.Replace('/', '-') + ".pdf";
-        var result = await deposit.HandleAsync(seller.Id, userId, userName, "PORTAIL", fileName, pdf, cancellationToken);
+        var result = await deposit.HandleAsync(new Features.DepositInvoice.Depositor(seller.Id, userId, userName, "PORTAIL", Features.DepositInvoice.DepositModes.SaisiePortail), fileName, pdf, cancellationToken);
         if (result.Accepted && draftId is { } id) await DeleteDraftAsync(seller.Id, id, cancellationToken);
         return new Sent(checkedForm, result);
     }

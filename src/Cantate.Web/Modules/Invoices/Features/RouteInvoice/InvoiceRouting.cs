@@ -24,7 +24,6 @@ public sealed class InvoiceRouting(CantateDbContext db, RoutingRules rules, Time
         var message = JsonSerializer.Deserialize<Message>(payload) ?? throw new InvalidOperationException("Empty routing message.");
         var invoice = await db.Invoices.Include(i => i.History).FirstOrDefaultAsync(i => i.Id == message.InvoiceId, cancellationToken);
         if (invoice is null || invoice.Status != InvoiceStatus.Deposee) return;
-        var flow = await db.DepositFlows.FirstAsync(f => f.Id == invoice.FlowId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
 
         var outcome = await rules.CheckAsync(invoice.RecipientSiret, invoice.ServiceCode, invoice.EngagementNumber, cancellationToken);
@@ -38,8 +37,6 @@ public sealed class InvoiceRouting(CantateDbContext db, RoutingRules rules, Time
             invoice.StartRouting(outcome.Recipient.Id, outcome.Recipient.RaisonSociale, now);
             invoice.MakeAvailable(now);
         }
-        flow.Status = FlowStatus.InIntegre;
-        flow.ProcessedAt ??= now;
         await db.SaveChangesAsync(cancellationToken);
     }
 }
