@@ -80,6 +80,8 @@ internal sealed class BenchPlatform : IAsyncDisposable
         var deadline = DateTime.UtcNow + timeout;
         while (await QueryAsync(db => db.Invoices.CountAsync(i => i.Status == InvoiceStatus.MiseADisposition)) < count)
         {
+            if (await QueryAsync(db => db.DepositFlows.CountAsync(f => f.Status == FlowStatus.InRejete)) is > 0 and var rejected)
+                throw new InvalidOperationException($"{rejected} flows were rejected: the benchmark's invoices do not pass the platform's checks.");
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Fewer than {count} invoices were made available within {timeout}.");
             await Task.Delay(100);
         }
@@ -109,13 +111,13 @@ internal sealed class BenchClient(HttpClient http, string token, string account)
 {
     public Task<HttpResponseMessage> PostAsync(string path, string json) => SendAsync(HttpMethod.Post, path, json);
 
-    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string json)
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string json)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (json.Length > 0) request.Content = new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" });
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.TryAddWithoutValidation("cpro-account", account);
-        return http.SendAsync(request);
+        return await http.SendAsync(request);
     }
 }
 

@@ -38,7 +38,7 @@ await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         var number = string.Create(CultureInfo.InvariantCulture, $"API-{i:D6}");
         var body = JsonSerializer.Serialize(new
         {
-            fichierFlux = Convert.ToBase64String(SampleInvoices.Ubl(number, BenchPlatform.SupplierSiret, BenchPlatform.RecipientSiret)),
+            fichierFlux = Convert.ToBase64String(SampleInvoices.Ubl(number, BenchPlatform.SupplierSiret, BenchPlatform.RecipientSiret, "DINUM-ACHATS")),
             nomFichier = number + ".xml",
             syntaxeFlux = "IN_DP_E1_UBL_INVOICE",
             avecSignature = false,
