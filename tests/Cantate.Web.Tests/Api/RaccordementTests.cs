@@ -34,6 +34,18 @@ public abstract class RaccordementTests(TestDatabase database) : PortalTest(data
     }
 
     [Fact]
+    public async Task The_gestionnaire_finds_the_screen_from_the_home_page_without_having_opened_the_workspace()
+    {
+        var structureId = await OnboardAsync();
+        var home = await Client.GetAsync("/accueil");
+        var link = home.Document.QuerySelector("a.lien-raccordement")?.GetAttribute("href");
+        Assert.Equal(RaccordementJourney.PageOf(structureId), link);
+        var screen = await Client.GetAsync(link!);
+        Assert.Equal(HttpStatusCode.OK, screen.Status);
+        Assert.NotNull(screen.Document.QuerySelector("form#creer"));
+    }
+
+    [Fact]
     public async Task The_gestionnaire_creates_an_application_and_a_technical_account_in_one_step_that_work_against_the_api()
     {
         var structureId = await OnboardAsync();
