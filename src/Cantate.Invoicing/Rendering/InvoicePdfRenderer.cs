@@ -117,32 +117,7 @@ public static class InvoicePdfRenderer
             return string.Concat(text.AsSpan(0, cut), "…");
         }
 
-        /// <summary>Splits a text into lines that fit the width.</summary>
-        private List<string> Wrap(string text, XFont font, double width)
-        {
-            var lines = new List<string>();
-            foreach (var paragraph in text.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n'))
-            {
-                var current = string.Empty;
-                foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    var candidate = current.Length == 0 ? word : current + " " + word;
-                    if (current.Length > 0 && gfx.MeasureString(candidate, font).Width > width)
-                    {
-                        lines.Add(current);
-                        current = word;
-                    }
-                    else
-                    {
-                        current = candidate;
-                    }
-                }
-
-                lines.Add(current);
-            }
-
-            return lines;
-        }
+        private List<string> Wrap(string text, XFont font, double width) => PdfText.Wrap(gfx, text, font, width);
 
         private void Paragraph(string? text, XFont font, double x, double width)
         {

@@ -97,23 +97,7 @@ public static class FlowReportPdf
         private List<string> Wrap(string text, XFont font, double width)
         {
             if (_gfx is null) NewPage();
-            var lines = new List<string>();
-            var current = string.Empty;
-            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var candidate = current.Length == 0 ? word : current + " " + word;
-                if (current.Length > 0 && _gfx!.MeasureString(candidate, font).Width > width)
-                {
-                    lines.Add(current);
-                    current = word;
-                }
-                else
-                {
-                    current = candidate;
-                }
-            }
-            lines.Add(current);
-            return lines;
+            return PdfText.Wrap(_gfx!, text, font, width);
         }
     }
 }
