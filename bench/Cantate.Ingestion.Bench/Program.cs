@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Cantate.Testing;
 using Cantate.Web.Hosting;
+using Cantate.Web.Modules.Api;
 using Cantate.Web.Modules.Annuaire;
 using Cantate.Web.Modules.Invoices;
 using Cantate.Web.Modules.Invoices.Features;
@@ -12,6 +13,7 @@ using Cantate.Web.Modules.Invoices.Features.DepositInvoice;
 using Cantate.Web.Modules.Notifications;
 using Cantate.Web.Modules.Structures;
 using Cantate.Web.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,10 +44,12 @@ var services = new ServiceCollection();
 services.AddSingleton<IConfiguration>(configuration);
 services.Configure<CantateOptions>(configuration.GetSection(CantateOptions.Section));
 services.AddLogging();
+services.AddDataProtection();
 services.AddSingleton(TimeProvider.System);
 services.AddPersistence(configuration, options);
 services.AddStructures();
 services.AddInvoices();
+services.AddApi(options);
 await using var root = services.BuildServiceProvider();
 await root.MigrateDatabaseAsync();
 
@@ -74,7 +78,16 @@ var workerTasks = workers.Select(async w =>
 {
     while (!stop.IsCancellationRequested)
     {
-        if (await w.ProcessBatchAsync(CancellationToken.None) == 0) await Task.Delay(20);
+        try
+        {
+            if (await w.ProcessBatchAsync(CancellationToken.None) == 0) await Task.Delay(20);
+        }
+        catch (Exception ex)
+        {
+            // A worker that stops would leave the clock running: the benchmark stops instead.
+            Console.Error.WriteLine(ex);
+            Environment.Exit(1);
+        }
     }
 }).ToList();
 var next = -1;
@@ -124,14 +137,14 @@ await using (var scope = root.CreateAsyncScope())
         {
             var at = start.AddSeconds(i * 30L);
             rows.Add(string.Create(CultureInfo.InvariantCulture,
-                $"('{G(Guid.CreateVersion7())}','{G(flowId)}','{G(supplierId)}','{G(recipientId)}','L-{i:D8}','380','A1','{DateOnly.FromDateTime(at):yyyy-MM-dd}','EUR',{i % 9000 + 100}.00,{(i % 9000 + 100) * 0.2m:F2},{(i % 9000 + 100) * 1.2m:F2},{(i % 9000 + 100) * 1.2m:F2},'{(i % 7 == 0 ? "TRANSPORTS LEGRAND" : "ATELIER DUPONT MENUISERIE")}','{RecipientSiret}','DINUM','x.xml','UBL-Invoice','{statuses[i % statuses.Length]}','{at:yyyy-MM-dd HH:mm:ss}','{at:yyyy-MM-dd HH:mm:ss}',1)"));
+                $"('{G(Guid.CreateVersion7())}','{G(flowId)}','{G(supplierId)}','{G(recipientId)}','L-{i:D8}','380','A1','{DateOnly.FromDateTime(at):yyyy-MM-dd}','EUR',{i % 9000 + 100}.00,{(i % 9000 + 100) * 0.2m:F2},{(i % 9000 + 100) * 1.2m:F2},{(i % 9000 + 100) * 1.2m:F2},'{(i % 7 == 0 ? "TRANSPORTS LEGRAND" : "ATELIER DUPONT MENUISERIE")}','{RecipientSiret}','DINUM','x.xml','UBL-Invoice','{statuses[i % statuses.Length]}','{at:yyyy-MM-dd HH:mm:ss}','{at:yyyy-MM-dd HH:mm:ss}',1,{100_000_000 + i},'UPLOAD_API')"));
         }
         // Every value is generated above by this program; none comes from outside.
 #pragma warning disable EF1003
         await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO "Invoices" ("Id","FlowId","SupplierStructureId","RecipientStructureId","Number","TypeCode","Cadre","IssueDate","Currency",
               "TotalWithoutVat","TotalVat","TotalWithVat","AmountDue","SupplierName","RecipientSiret","RecipientName","DocumentPath","Syntax","Status",
-              "DepositedAt","StatusChangedAt","Version") VALUES
+              "DepositedAt","StatusChangedAt","Version","CppId","DepositMode") VALUES
             """ + string.Join(",", rows));
 #pragma warning restore EF1003
     }
