@@ -6,11 +6,16 @@ namespace Cantate.Invoicing.Tests.Corpus;
 
 /// <summary>
 /// The <c>fr</c> profile against the French-reform verdicts of the corpus (fr_verdict, fr_fatal_rule_ids:
-/// FNFE-MPE France_RFE v1.4.0). Only a first set of BR-FR rules is implemented, so the agreement is printed for
-/// the whole corpus and asserted on the crafted French-reform cases.
+/// FNFE-MPE France_RFE v1.4.0): the same BR-FR rule set on every file that is not a listed known difference.
 /// </summary>
 public sealed class FrenchProfileCorpusTests(ITestOutputHelper output)
 {
+    /// <summary>Files whose BR-FR rule set knowingly differs from the official one, with the reason.</summary>
+    public static readonly IReadOnlyDictionary<string, string> KnownDifferences = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["real/mustang/invalidSubInvoiceLineHierarchy.xml"] = "the official BR-FR stylesheet failed on this file (ORACLE-ERROR) and reported no BR-FR rule; ours reports them",
+    };
+
     private static (string Verdict, HashSet<string> Rules) Expected(string file)
     {
         var columns = File.ReadLines(CorpusFiles.PathOf("verdicts.tsv")).Select(l => l.Split('\t')).First(c => c[0] == file);
@@ -40,6 +45,7 @@ public sealed class FrenchProfileCorpusTests(ITestOutputHelper output)
     [InlineData("real/cen/XRechnung-O.xml")] // BR-FR-16 and BR-FR-DEC-04 on BT-119 = 0.0000
     [InlineData("real/cen/huf_example_cii.xml")] // BR-FR-DEC-02 on quantities written "64." and "100."
     [InlineData("mutated/cii-17-bad-date-format.xml")] // BR-FR-03: a CII date that is not format 102
+    [InlineData("real/mustang/not_validating_full_invoice_based_onTest_EeISI_300_CENfullmodel.ubl.xml")] // BR-FR-02_EXT-FR-FE-136: a line document reference with spaces
     public void A_crafted_french_reform_case_fires_exactly_the_official_BR_FR_rules(string file)
     {
         var (verdict, rules) = Expected(file);
@@ -61,7 +67,8 @@ public sealed class FrenchProfileCorpusTests(ITestOutputHelper output)
             output.WriteLine($"  {file}: missing [{string.Join(' ', expected.Rules.Except(ours))}], extra [{string.Join(' ', ours.Except(expected.Rules))}]");
         }
 
-        Assert.True(verdicts * 100 >= rows.Count * 98, $"fr verdict agreement {verdicts}/{rows.Count} below 98%.");
-        Assert.True(sets * 100 >= rows.Count * 90, $"BR-FR rule set agreement {sets}/{rows.Count} below 90%.");
+        Assert.Equal(rows.Count, verdicts);
+        Assert.Equal(rows.Count - KnownDifferences.Count, sets);
+        Assert.All(KnownDifferences.Keys, file => Assert.False(FrenchFatal(rows.First(r => r.File == file).Report).SetEquals(Expected(file).Rules), $"{file} now agrees: remove it from the known differences."));
     }
 }

@@ -11,8 +11,8 @@ namespace Cantate.Invoicing.Validation.Rules;
 /// EN 16931 rules that need lines or line totals are not applied to them; EXTENDED lines may be sub-lines
 /// without quantity or price; the CEN CII syntax binding rules give way to the Factur-X Schematron's.
 /// The "element not used" reports of the Factur-X Schematron (reported as FX-NOTUSED, as they carry no id) are
-/// implemented for MINIMUM only (Factur-X 1.07 MINIMUM Schematron); those of the other profiles, and its
-/// FX-SCH-A-* cardinality and code-list assertions, are not.
+/// implemented for MINIMUM here and for EN 16931 in <see cref="FacturXSchematronRules"/>, with a first set of the
+/// FX-SCH-A-* cardinality and code-list assertions.
 /// </summary>
 internal static class FacturXRules
 {
@@ -42,31 +42,40 @@ internal static class FacturXRules
         "BR-21", "BR-22", "BR-23", "BR-24", "BR-25", "BR-26", "BR-27", "BR-28", "BR-CO-04", "BR-CO-10",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly RuleDefinition NotUsed = Fatal("FX-NOTUSED", string.Empty, "{0} n'est pas utilisé dans ce contexte par le profil Factur-X {1}.", "{0} is marked as not used in the given context by the Factur-X {1} profile.");
+    /// <summary>
+    /// The identifiers by which the Factur-X validation chooses a profile Schematron: exactly those of Factur-X 1.0x
+    /// and ZUGFeRD 2.x. A look-alike (<c>urn:cen.eu:en16931:2017:compliant:factur-x.eu:1p0:extended</c>) or an
+    /// XRechnung identifier is validated against the CEN rules, as the official Factur-X validation does.
+    /// </summary>
+    private static readonly FrozenDictionary<string, FacturXProfile> Identifiers = new Dictionary<string, FacturXProfile>(StringComparer.Ordinal)
+    {
+        [FacturXProfile.Minimum.SpecificationId()] = FacturXProfile.Minimum,
+        [FacturXProfile.BasicWl.SpecificationId()] = FacturXProfile.BasicWl,
+        [FacturXProfile.Basic.SpecificationId()] = FacturXProfile.Basic,
+        [FacturXProfile.En16931.SpecificationId()] = FacturXProfile.En16931,
+        [FacturXProfile.Extended.SpecificationId()] = FacturXProfile.Extended,
+        [FacturXProfile.ExtendedCtcFr.SpecificationId()] = FacturXProfile.ExtendedCtcFr,
+        ["urn:zugferd.de:2p0:minimum"] = FacturXProfile.Minimum,
+        ["urn:zugferd.de:2p0:basicwl"] = FacturXProfile.BasicWl,
+        ["urn:cen.eu:en16931:2017#compliant#urn:zugferd.de:2p0:basic"] = FacturXProfile.Basic,
+        ["urn:cen.eu:en16931:2017#conformant#urn:zugferd.de:2p0:extended"] = FacturXProfile.Extended,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly XName RsmExchangedDocument = Namespaces.Rsm + "ExchangedDocument";
-    private static readonly XName RsmExchangedDocumentContext = Namespaces.Rsm + "ExchangedDocumentContext";
-    private static readonly XName RsmSupplyChainTradeTransaction = Namespaces.Rsm + "SupplyChainTradeTransaction";
-    private static readonly XName RamApplicableHeaderTradeAgreement = Namespaces.Ram + "ApplicableHeaderTradeAgreement";
-    private static readonly XName RamApplicableHeaderTradeSettlement = Namespaces.Ram + "ApplicableHeaderTradeSettlement";
-    private static readonly XName RamBusinessProcessSpecifiedDocumentContextParameter = Namespaces.Ram + "BusinessProcessSpecifiedDocumentContextParameter";
-    private static readonly XName RamBuyerOrderReferencedDocument = Namespaces.Ram + "BuyerOrderReferencedDocument";
-    private static readonly XName RamBuyerTradeParty = Namespaces.Ram + "BuyerTradeParty";
-    private static readonly XName RamDuePayableAmount = Namespaces.Ram + "DuePayableAmount";
-    private static readonly XName RamGrandTotalAmount = Namespaces.Ram + "GrandTotalAmount";
-    private static readonly XName RamGuidelineSpecifiedDocumentContextParameter = Namespaces.Ram + "GuidelineSpecifiedDocumentContextParameter";
-    private static readonly XName RamID = Namespaces.Ram + "ID";
-    private static readonly XName RamInvoiceCurrencyCode = Namespaces.Ram + "InvoiceCurrencyCode";
-    private static readonly XName RamIssuerAssignedID = Namespaces.Ram + "IssuerAssignedID";
-    private static readonly XName RamPostalTradeAddress = Namespaces.Ram + "PostalTradeAddress";
-    private static readonly XName RamSellerTradeParty = Namespaces.Ram + "SellerTradeParty";
-    private static readonly XName RamSpecifiedTaxRegistration = Namespaces.Ram + "SpecifiedTaxRegistration";
-    private static readonly XName RamSummation = Namespaces.Ram + "SpecifiedTradeSettlementHeaderMonetarySummation";
-    private static readonly XName RamTaxBasisTotalAmount = Namespaces.Ram + "TaxBasisTotalAmount";
-    private static readonly XName RamTaxCurrencyCode = Namespaces.Ram + "TaxCurrencyCode";
-    private static readonly XName RamTaxTotalAmount = Namespaces.Ram + "TaxTotalAmount";
+    /// <summary>The Factur-X profile whose Schematron applies, or Unknown when the CEN rules apply alone.</summary>
+    public static FacturXProfile ProfileOf(InvoiceView view) =>
+        view.CustomizationId is { } id && Identifiers.TryGetValue(XmlValues.StringValue(id).Trim(), out var profile) ? profile : FacturXProfile.Unknown;
 
-    public static FacturXProfile ProfileOf(InvoiceView view) => FacturXProfiles.FromSpecificationId(view.CustomizationId?.Value);
+    /// <summary>Whether BT-24 names a reference profile validated by the CEN rules alone (XRECHNUNG).</summary>
+    private static bool IsCenReferenceProfile(InvoiceView view) =>
+        FacturXProfiles.FromSpecificationId(view.CustomizationId?.Value) is FacturXProfile.XRechnung;
+
+    /// <summary>
+    /// The CEN code-list rules that the Factur-X Schematron replaces by its own code lists: BR-CL-18 everywhere
+    /// (FX-SCH-A-000179), BR-CL-22 in the VAT breakdown (FX-SCH-A-000181).
+    /// </summary>
+    private static bool ReplacedCodeList(Finding f) =>
+        f.Rule == "BR-CL-18"
+        || (f.Rule == "BR-CL-22" && f.Location.Contains("ram:ApplicableHeaderTradeSettlement[1]/ram:ApplicableTradeTax[", StringComparison.Ordinal));
 
     public static void Check(RuleRun run, List<Finding> findings)
     {
@@ -74,7 +83,11 @@ internal static class FacturXRules
         var profile = ProfileOf(v);
         if (profile == FacturXProfile.Unknown)
         {
-            run.Fail(UnknownProfile, v.CustomizationId, v.CustomizationId);
+            if (!IsCenReferenceProfile(v))
+            {
+                run.Fail(UnknownProfile, v.CustomizationId, v.CustomizationId);
+            }
+
             return;
         }
 
@@ -83,12 +96,8 @@ internal static class FacturXRules
             return;
         }
 
-        findings.RemoveAll(f => NotInFacturX.Contains(f.Rule));
-        if (profile is FacturXProfile.Minimum)
-        {
-            CheckMinimumNotUsed(run, v.Root);
-        }
-
+        findings.RemoveAll(f => NotInFacturX.Contains(f.Rule) || ReplacedCodeList(f));
+        FacturXSchematronRules.Check(run, v.Root, profile);
         if (profile is FacturXProfile.Minimum or FacturXProfile.BasicWl)
         {
             findings.RemoveAll(f => LineRules.Contains(f.Rule) || HeaderOnlyRules.Contains(f.Rule) || SyntaxBinding(f.Rule));
@@ -97,59 +106,5 @@ internal static class FacturXRules
         {
             findings.RemoveAll(f => ExtendedLineRules.Contains(f.Rule));
         }
-    }
-
-    /// <summary>
-    /// The "not used" reports of the Factur-X MINIMUM Schematron: what the CII schema allows in a shared type but
-    /// MINIMUM does not carry in this place (the buyer's address and VAT number, scheme and currency attributes,
-    /// a tax registration other than VAT or fiscal number, a tax total in a third currency). Each node is reported.
-    /// </summary>
-    private static void CheckMinimumNotUsed(RuleRun run, XElement root)
-    {
-        const string Level = "MINIMUM";
-        void Attribute(IEnumerable<XElement> elements, string attribute)
-        {
-            foreach (var e in elements)
-            {
-                if (e.Attribute(attribute) is { } a)
-                {
-                    run.Fail(NotUsed, a, "@" + attribute, Level);
-                }
-            }
-        }
-
-        void Elements(IEnumerable<XElement> elements, Func<XElement, bool>? when = null)
-        {
-            foreach (var e in elements)
-            {
-                if (when is null || when(e))
-                {
-                    run.Fail(NotUsed, e, XmlValues.PrefixedName(e), Level);
-                }
-            }
-        }
-
-        var context = root.Elements(RsmExchangedDocumentContext);
-        var transaction = root.Elements(RsmSupplyChainTradeTransaction);
-        var agreement = transaction.Elements(RamApplicableHeaderTradeAgreement);
-        var settlement = transaction.Elements(RamApplicableHeaderTradeSettlement);
-        var summation = settlement.Elements(RamSummation);
-
-        Attribute(root.Elements(RsmExchangedDocument).Elements(RamID), "schemeID");
-        Attribute(context.Elements(RamBusinessProcessSpecifiedDocumentContextParameter).Elements(RamID), "schemeID");
-        Attribute(context.Elements(RamGuidelineSpecifiedDocumentContextParameter).Elements(RamID), "schemeID");
-        Attribute(agreement.Elements(RamBuyerOrderReferencedDocument).Elements(RamIssuerAssignedID), "schemeID");
-        Elements(agreement.Elements(RamBuyerTradeParty).Elements(RamPostalTradeAddress));
-        Elements(agreement.Elements(RamBuyerTradeParty).Elements(RamSpecifiedTaxRegistration));
-        Elements(
-            agreement.Elements(RamSellerTradeParty).Elements(RamSpecifiedTaxRegistration),
-            r => !r.Elements(RamID).Any(id => id.Attr("schemeID") is "VA" or "FC"));
-        Attribute(summation.Elements(RamDuePayableAmount), "currencyID");
-        Attribute(summation.Elements(RamGrandTotalAmount), "currencyID");
-        Attribute(summation.Elements(RamTaxBasisTotalAmount), "currencyID");
-
-        // XPath compares the attribute with every currency code element: absent elements or attribute never match.
-        var currencies = settlement.Elements(RamInvoiceCurrencyCode).Concat(settlement.Elements(RamTaxCurrencyCode)).Select(c => c.Value).ToList();
-        Elements(summation.Elements(RamTaxTotalAmount), t => t.Attr("currencyID") is not { } currency || !currencies.Contains(currency));
     }
 }

@@ -75,6 +75,15 @@ internal static class FrenchRules
         })
         .ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
 
+    /// <summary>
+    /// EXT-FR-FE-136, the preceding invoice referenced by a line, as the FNFE Schematron v1.4.0.01 binds it: the line
+    /// document reference (<c>cac:DocumentReference/cbc:ID</c>) in UBL, the line
+    /// <c>ram:InvoiceReferencedDocument/ram:IssuerAssignedID</c> in CII. At most 35 characters (BR-FR-01), letters,
+    /// digits and + - _ / only (BR-FR-02).
+    /// </summary>
+    private static readonly RuleDefinition Fr01Line = Fatal("BR-FR-01_EXT-FR-FE-136", "EXT-FR-FE-136", "L'identifiant de facture référencée en ligne ({0}) dépasse 35 caractères.", "The invoice identifier referenced by the line ({0}) is longer than 35 characters.");
+    private static readonly RuleDefinition Fr02Line = Fatal("BR-FR-02_EXT-FR-FE-136", "EXT-FR-FE-136", "L'identifiant de facture référencée en ligne ({0}) ne doit contenir que des lettres, des chiffres et les caractères + - _ /, sans espace.", "The invoice identifier referenced by the line ({0}) shall contain only letters, digits and the characters + - _ /, without spaces.");
+
     /// <summary>BR-FR-17: qualifiers of attached documents (BT-123) in the French reform.</summary>
     private static readonly FrozenSet<string> AttachmentQualifiers = new[]
     {
@@ -111,6 +120,12 @@ internal static class FrenchRules
         foreach (var (_, preceding) in v.PrecedingInvoices)
         {
             CheckNumber(run, preceding, "BT-25");
+        }
+
+        foreach (var lineReference in v.Lines.SelectMany(l => LineInvoiceReferences(l, v.IsUbl)))
+        {
+            run.Check(lineReference.Value.Length <= 35, Fr01Line, lineReference, lineReference);
+            run.Check(IsValidId(lineReference.Value), Fr02Line, lineReference, lineReference);
         }
 
         var issue = DateKey(v.IssueDate, v.IsUbl);
@@ -228,11 +243,19 @@ internal static class FrenchRules
             run.Fail(NumberRules[$"BR-FR-01_{term}-2"], number, number);
         }
 
-        if (!value.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '_' or '/'))
+        if (!IsValidId(value))
         {
             run.Fail(NumberRules[$"BR-FR-02_{term}"], number, number);
         }
     }
+
+    /// <summary>The FNFE <c>custom:is-valid-id-format</c>: at least one character, letters, digits and + - _ / only.</summary>
+    private static bool IsValidId(string value) =>
+        value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '_' or '/');
+
+    private static IEnumerable<XElement> LineInvoiceReferences(LineView line, bool ubl) => ubl
+        ? line.Node.Elements(Namespaces.Cac + "DocumentReference").Elements(Namespaces.Cbc + "ID")
+        : line.Node.Elements(Namespaces.Ram + "SpecifiedLineTradeSettlement").Elements(Namespaces.Ram + "InvoiceReferencedDocument").Elements(Namespaces.Ram + "IssuerAssignedID");
 
     /// <summary>A date written 2026-01-31 in UBL or 20260131 in CII (format 102), or null when it is not such a valid date.</summary>
     private static DateOnly? DateKey(XElement? date, bool ubl)

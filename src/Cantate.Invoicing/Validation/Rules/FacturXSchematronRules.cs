@@ -1,0 +1,315 @@
+using System.Collections.Frozen;
+using System.Xml.Linq;
+using Cantate.Invoicing.FacturX;
+using Cantate.Invoicing.Syntax;
+using static Cantate.Invoicing.Validation.Rules.RuleDefinition;
+
+namespace Cantate.Invoicing.Validation.Rules;
+
+/// <summary>
+/// The Factur-X Schematron's own checks (Factur-X 1.09 profile Schematrons) that the CEN rules do not carry:
+/// cardinality assertions (FX-SCH-A-000019, -000020, -000030, -000265), the Factur-X code lists of the VAT category
+/// (FX-SCH-A-000179, in place of BR-CL-18) and of the exemption reason code (FX-SCH-A-000181, in place of BR-CL-22),
+/// and the EN 16931 profile's "not used in the given context" reports (FX-NOTUSED). Runs for the facturx and fr
+/// validation profiles only, on CII invoices whose BT-24 names a Factur-X profile.
+/// </summary>
+internal static class FacturXSchematronRules
+{
+    private static readonly RuleDefinition DocumentId = Fatal("FX-SCH-A-000019", "BT-1", "L'élément ram:ID (BT-1) doit apparaître exactement une fois dans rsm:ExchangedDocument ({0} trouvé(s)).", "Element 'ram:ID' (BT-1) must occur exactly 1 times in rsm:ExchangedDocument ({0} found).");
+    private static readonly RuleDefinition TypeCode = Fatal("FX-SCH-A-000020", "BT-3", "L'élément ram:TypeCode doit apparaître exactement une fois dans {0} ({1} trouvé(s)).", "Element 'ram:TypeCode' must occur exactly 1 times in {0} ({1} found).");
+    private static readonly RuleDefinition SellerName = Fatal("FX-SCH-A-000030", "BT-27", "L'élément ram:Name (BT-27) doit apparaître exactement une fois chez le vendeur ({0} trouvé(s)).", "Element 'ram:Name' (BT-27) must occur exactly 1 times in the seller ({0} found).");
+    private static readonly RuleDefinition Lines = Fatal("FX-SCH-A-000265", "BG-25", "Le profil Factur-X {0} exige au moins une ligne de facture (ram:IncludedSupplyChainTradeLineItem) ; la facture n'en a aucune.", "The Factur-X {0} profile requires at least one invoice line (ram:IncludedSupplyChainTradeLineItem); the invoice has none.");
+    private static readonly RuleDefinition Category = Fatal("FX-SCH-A-000179", "BT-118", "Le code de catégorie de TVA {0} n'est pas dans la liste Factur-X (S, Z, E, AE, K, G, O, L, M).", "The VAT category code {0} is not in the Factur-X code list (S, Z, E, AE, K, G, O, L, M).");
+    private static readonly RuleDefinition Exemption = Fatal("FX-SCH-A-000181", "BT-121", "Le code de motif d'exonération {0} n'est pas dans la liste VATEX de Factur-X (codes en majuscules, par exemple VATEX-EU-132-1A).", "The VAT exemption reason code {0} is not in the VATEX code list of Factur-X (upper-case codes, e.g. VATEX-EU-132-1A).");
+    private static readonly RuleDefinition NotUsed = Fatal("FX-NOTUSED", string.Empty, "{0} n'est pas utilisé à cet endroit par le profil Factur-X {1} : retirez-le ou choisissez le profil EXTENDED.", "{0} is marked as not used in the given context by the Factur-X {1} profile: remove it or use the EXTENDED profile.");
+
+    /// <summary>The Factur-X code list of VAT categories (UNCL 5305 without the Italian split payment B).</summary>
+    private static readonly FrozenSet<string> Categories = new[] { "S", "Z", "E", "AE", "K", "G", "O", "L", "M" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The Factur-X VATEX list: compared exactly (the XPath enumeration is case-sensitive, unlike BR-CL-22), and
+    /// without VATEX-EU-144, which only newer lists carry.
+    /// </summary>
+    private static readonly FrozenSet<string> ExemptionCodes = CodeLists.ExemptionReasons
+        .Where(c => c != "VATEX-EU-144")
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly XName Transaction = Namespaces.Rsm + "SupplyChainTradeTransaction";
+    private static readonly XName LineItem = Namespaces.Ram + "IncludedSupplyChainTradeLineItem";
+
+    /// <summary>
+    /// The MINIMUM profile's "not used" reports (Factur-X MINIMUM Schematron): what the CII type allows in this
+    /// place but MINIMUM does not carry (paths from rsm:CrossIndustryInvoice, '@' for an attribute).
+    /// </summary>
+    private static readonly (XName[] Path, string? Attribute)[] MinimumNotUsed = Paths(
+        "rsm:ExchangedDocument/ram:ID/@schemeID",
+        "rsm:ExchangedDocumentContext/ram:BusinessProcessSpecifiedDocumentContextParameter/ram:ID/@schemeID",
+        "rsm:ExchangedDocumentContext/ram:GuidelineSpecifiedDocumentContextParameter/ram:ID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerOrderReferencedDocument/ram:IssuerAssignedID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty/ram:PostalTradeAddress",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty/ram:SpecifiedTaxRegistration",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:DuePayableAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:GrandTotalAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:TaxBasisTotalAmount/@currencyID");
+
+    /// <summary>The EN 16931 profile's "not used" reports (Factur-X EN 16931 Schematron), as for MINIMUM.</summary>
+    private static readonly (XName[] Path, string? Attribute)[] En16931NotUsed = Paths(
+        "rsm:ExchangedDocument/ram:ID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:AssociatedDocumentLineDocument/ram:IncludedNote/ram:SubjectCode",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:AssociatedDocumentLineDocument/ram:LineID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/ram:BuyerOrderReferencedDocument/ram:AttachmentBinaryObject",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/ram:BuyerOrderReferencedDocument/ram:FormattedIssueDateTime",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/ram:BuyerOrderReferencedDocument/ram:IssuerAssignedID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax/ram:ExemptionReason",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax/ram:ExemptionReasonCode",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/ram:BuyerOrderReferencedDocument/ram:Name",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/ram:BuyerOrderReferencedDocument/ram:ReferenceTypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/ram:BuyerOrderReferencedDocument/ram:TypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/ram:BuyerOrderReferencedDocument/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:BasisAmount",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:CalculationPercent",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:CategoryTradeTax",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:Reason",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:ReasonCode",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/ram:GrossPriceProductTradePrice/ram:AppliedTradeAllowanceCharge/ram:ActualAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/ram:GrossPriceProductTradePrice/ram:ChargeAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/ram:NetPriceProductTradePrice/ram:AppliedTradeAllowanceCharge",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/ram:NetPriceProductTradePrice/ram:ChargeAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:AdditionalReferencedDocument/ram:AttachmentBinaryObject",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:AdditionalReferencedDocument/ram:FormattedIssueDateTime",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:AdditionalReferencedDocument/ram:IssuerAssignedID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:AdditionalReferencedDocument/ram:LineID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:AdditionalReferencedDocument/ram:Name",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:AdditionalReferencedDocument/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax/ram:BasisAmount",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax/ram:CalculatedAmount",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax/ram:DueDateTypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax/ram:TaxPointDate",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ReceivableSpecifiedTradeAccountingAccount/ram:ID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeAllowanceCharge/ram:ActualAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeAllowanceCharge/ram:BasisAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeAllowanceCharge/ram:CategoryTradeTax",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeSettlementLineMonetarySummation/ram:LineTotalAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:BuyerAssignedID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:SellerAssignedID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty/ram:Description",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty/ram:ID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:ID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTaxRepresentativeTradeParty/ram:DefinedTradeContact",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTaxRepresentativeTradeParty/ram:Description",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTaxRepresentativeTradeParty/ram:GlobalID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTaxRepresentativeTradeParty/ram:ID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTaxRepresentativeTradeParty/ram:SpecifiedLegalOrganization",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTaxRepresentativeTradeParty/ram:URIUniversalCommunication",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerOrderReferencedDocument/ram:AttachmentBinaryObject",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerOrderReferencedDocument/ram:FormattedIssueDateTime",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerOrderReferencedDocument/ram:LineID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerOrderReferencedDocument/ram:Name",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerOrderReferencedDocument/ram:ReferenceTypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerOrderReferencedDocument/ram:TypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerOrderReferencedDocument/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:ContractReferencedDocument/ram:AttachmentBinaryObject",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:ContractReferencedDocument/ram:FormattedIssueDateTime",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:ContractReferencedDocument/ram:LineID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:ContractReferencedDocument/ram:Name",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:ContractReferencedDocument/ram:ReferenceTypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:ContractReferencedDocument/ram:TypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:ContractReferencedDocument/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerOrderReferencedDocument/ram:AttachmentBinaryObject",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerOrderReferencedDocument/ram:FormattedIssueDateTime",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerOrderReferencedDocument/ram:LineID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerOrderReferencedDocument/ram:Name",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerOrderReferencedDocument/ram:ReferenceTypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerOrderReferencedDocument/ram:TypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerOrderReferencedDocument/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:DespatchAdviceReferencedDocument/ram:AttachmentBinaryObject",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:DespatchAdviceReferencedDocument/ram:FormattedIssueDateTime",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:DespatchAdviceReferencedDocument/ram:LineID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:DespatchAdviceReferencedDocument/ram:Name",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:DespatchAdviceReferencedDocument/ram:ReferenceTypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:DespatchAdviceReferencedDocument/ram:TypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:DespatchAdviceReferencedDocument/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:ReceivingAdviceReferencedDocument/ram:AttachmentBinaryObject",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:ReceivingAdviceReferencedDocument/ram:FormattedIssueDateTime",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:ReceivingAdviceReferencedDocument/ram:LineID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:ReceivingAdviceReferencedDocument/ram:Name",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:ReceivingAdviceReferencedDocument/ram:ReferenceTypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:ReceivingAdviceReferencedDocument/ram:TypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:ReceivingAdviceReferencedDocument/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:ShipToTradeParty/ram:DefinedTradeContact",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:ShipToTradeParty/ram:Description",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:ShipToTradeParty/ram:SpecifiedLegalOrganization",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:ShipToTradeParty/ram:SpecifiedTaxRegistration",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeDelivery/ram:ShipToTradeParty/ram:URIUniversalCommunication",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax/ram:BasisAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax/ram:CalculatedAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax/ram:ExemptionReasonCode/@listID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax/ram:ExemptionReasonCode/@listVersionID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:CreditorReferenceID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceReferencedDocument/ram:AttachmentBinaryObject",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceReferencedDocument/ram:LineID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceReferencedDocument/ram:Name",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceReferencedDocument/ram:ReferenceTypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceReferencedDocument/ram:TypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceReferencedDocument/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:PayeeTradeParty/ram:DefinedTradeContact",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:PayeeTradeParty/ram:Description",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:PayeeTradeParty/ram:PostalTradeAddress",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:PayeeTradeParty/ram:SpecifiedLegalOrganization/ram:TradingBusinessName",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:PayeeTradeParty/ram:SpecifiedTaxRegistration",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:PayeeTradeParty/ram:URIUniversalCommunication",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeAllowanceCharge/ram:ActualAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeAllowanceCharge/ram:BasisAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeAllowanceCharge/ram:CategoryTradeTax/ram:BasisAmount",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeAllowanceCharge/ram:CategoryTradeTax/ram:CalculatedAmount",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeAllowanceCharge/ram:CategoryTradeTax/ram:DueDateTypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeAllowanceCharge/ram:CategoryTradeTax/ram:ExemptionReason",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeAllowanceCharge/ram:CategoryTradeTax/ram:ExemptionReasonCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeAllowanceCharge/ram:CategoryTradeTax/ram:TaxPointDate",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:DirectDebitMandateID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:AllowanceTotalAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:ChargeTotalAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:DuePayableAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:GrandTotalAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:LineTotalAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:RoundingAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:TaxBasisTotalAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:TotalPrepaidAmount/@currencyID");
+
+    public static void Check(RuleRun run, XElement root, FacturXProfile profile)
+    {
+        var document = root.Element(Namespaces.Rsm + "ExchangedDocument");
+        if (document is not null)
+        {
+            var ids = document.Elements(Namespaces.Ram + "ID").Count();
+            run.Check(ids == 1, DocumentId, document, ids);
+            CountTypeCode(run, document);
+        }
+
+        var transaction = root.Element(Transaction);
+        var seller = transaction?.Element(Namespaces.Ram + "ApplicableHeaderTradeAgreement")?.Element(Namespaces.Ram + "SellerTradeParty");
+        if (seller is not null)
+        {
+            var names = seller.Elements(Namespaces.Ram + "Name").Count();
+            run.Check(names == 1, SellerName, seller, names);
+        }
+
+        if (profile is FacturXProfile.Minimum)
+        {
+            CheckNotUsed(run, root, MinimumNotUsed, "MINIMUM");
+        }
+
+        if (profile is FacturXProfile.Minimum || transaction is null)
+        {
+            return;
+        }
+
+        var settlement = transaction.Element(Namespaces.Ram + "ApplicableHeaderTradeSettlement");
+        var lineTaxes = transaction.Elements(LineItem).Elements(Namespaces.Ram + "SpecifiedLineTradeSettlement").Elements(Namespaces.Ram + "ApplicableTradeTax");
+        var headerTaxes = settlement?.Elements(Namespaces.Ram + "ApplicableTradeTax") ?? [];
+        var allowanceTaxes = settlement?.Elements(Namespaces.Ram + "SpecifiedTradeAllowanceCharge").Elements(Namespaces.Ram + "CategoryTradeTax") ?? [];
+        foreach (var code in headerTaxes.Concat(lineTaxes).Concat(allowanceTaxes).Elements(Namespaces.Ram + "CategoryCode"))
+        {
+            var value = XmlValues.StringValue(code);
+            run.Check(value.Length == 0 || Categories.Contains(value), Category, code, code);
+        }
+
+        foreach (var code in headerTaxes.Elements(Namespaces.Ram + "ExemptionReasonCode"))
+        {
+            var value = XmlValues.StringValue(code);
+            run.Check(value.Length == 0 || ExemptionCodes.Contains(value), Exemption, code, code);
+        }
+
+        if (profile is FacturXProfile.BasicWl)
+        {
+            return;
+        }
+
+        run.Check(transaction.Element(LineItem) is not null, Lines, transaction, profile.ConformanceLevel());
+        if (profile is FacturXProfile.Basic)
+        {
+            return;
+        }
+
+        foreach (var reference in transaction.Elements(LineItem).Elements(Namespaces.Ram + "SpecifiedLineTradeSettlement").Elements(Namespaces.Ram + "AdditionalReferencedDocument"))
+        {
+            CountTypeCode(run, reference);
+        }
+
+        if (profile is FacturXProfile.En16931)
+        {
+            CheckNotUsed(run, root, En16931NotUsed, "EN 16931");
+        }
+    }
+
+    private static void CountTypeCode(RuleRun run, XElement context)
+    {
+        var count = context.Elements(Namespaces.Ram + "TypeCode").Count();
+        run.Check(count == 1, TypeCode, context, XmlValues.PrefixedName(context), count);
+    }
+
+    /// <summary>
+    /// One FX-NOTUSED finding per node the profile marks as not used: the listed paths, a seller tax registration
+    /// other than VAT (VA) or fiscal number (FC), and a VAT total in a currency that is neither BT-5 nor BT-6.
+    /// </summary>
+    private static void CheckNotUsed(RuleRun run, XElement root, (XName[] Path, string? Attribute)[] paths, string level)
+    {
+        foreach (var (path, attribute) in paths)
+        {
+            foreach (var element in Select(root, path))
+            {
+                if (attribute is null)
+                {
+                    run.Fail(NotUsed, element, XmlValues.PrefixedName(element), level);
+                }
+                else if (element.Attribute(attribute) is { } a)
+                {
+                    run.Fail(NotUsed, a, "@" + attribute, level);
+                }
+            }
+        }
+
+        var transaction = root.Elements(Transaction);
+        var seller = transaction.Elements(Namespaces.Ram + "ApplicableHeaderTradeAgreement").Elements(Namespaces.Ram + "SellerTradeParty");
+        foreach (var registration in seller.Elements(Namespaces.Ram + "SpecifiedTaxRegistration")
+            .Where(r => !r.Elements(Namespaces.Ram + "ID").Any(id => id.Attr("schemeID") is "VA" or "FC")))
+        {
+            run.Fail(NotUsed, registration, XmlValues.PrefixedName(registration), level);
+        }
+
+        // XPath compares the attribute with every currency code element: absent elements or attribute never match.
+        foreach (var settlement in transaction.Elements(Namespaces.Ram + "ApplicableHeaderTradeSettlement"))
+        {
+            var currencies = settlement.Elements(Namespaces.Ram + "InvoiceCurrencyCode").Concat(settlement.Elements(Namespaces.Ram + "TaxCurrencyCode")).Select(c => c.Value).ToList();
+            foreach (var total in settlement.Elements(Namespaces.Ram + "SpecifiedTradeSettlementHeaderMonetarySummation").Elements(Namespaces.Ram + "TaxTotalAmount"))
+            {
+                if (total.Attr("currencyID") is not { } currency || !currencies.Contains(currency))
+                {
+                    run.Fail(NotUsed, total, XmlValues.PrefixedName(total), level);
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<XElement> Select(XElement root, XName[] path)
+    {
+        IEnumerable<XElement> current = [root];
+        foreach (var name in path)
+        {
+            current = current.Elements(name);
+        }
+
+        return current;
+    }
+
+    private static (XName[] Path, string? Attribute)[] Paths(params string[] paths) =>
+        [.. paths.Select(p =>
+        {
+            var steps = p.Split('/');
+            var attribute = steps[^1].StartsWith('@') ? steps[^1][1..] : null;
+            var names = steps.Take(attribute is null ? steps.Length : steps.Length - 1)
+                .Select(s => (s.StartsWith("rsm:", StringComparison.Ordinal) ? Namespaces.Rsm : Namespaces.Ram) + s[4..])
+                .ToArray();
+            return (names, attribute);
+        })];
+}

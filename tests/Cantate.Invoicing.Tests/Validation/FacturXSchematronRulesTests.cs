@@ -1,0 +1,140 @@
+using System.Text;
+using Cantate.Invoicing.Tests.Syntax;
+using Cantate.Invoicing.Validation;
+
+namespace Cantate.Invoicing.Tests.Validation;
+
+/// <summary>
+/// The Factur-X Schematron's own checks under the <c>facturx</c> profile: each rule family fires on a document that
+/// breaks it and stays silent on the same document put right.
+/// </summary>
+public sealed class FacturXSchematronRulesTests
+{
+    private static string Read(string file) => File.ReadAllText(CorpusFiles.PathOf(file));
+
+    private static ValidationReport Validate(string xml, ValidationProfile profile = ValidationProfile.FacturX) =>
+        InvoiceValidator.Validate(Encoding.UTF8.GetBytes(xml), "invoice.xml", profile);
+
+    private static string ReplaceFirst(string text, string oldValue, string newValue)
+    {
+        var at = text.IndexOf(oldValue, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{oldValue}' not found in the sample.");
+        return string.Concat(text.AsSpan(0, at), newValue, text.AsSpan(at + oldValue.Length));
+    }
+
+    private static IReadOnlyList<Finding> Of(ValidationReport report, string rule) => [.. report.Findings.Where(f => f.Rule == rule)];
+
+    [Fact]
+    public void A_vat_category_outside_the_factur_x_list_is_FX_SCH_A_000179_instead_of_BR_CL_18()
+    {
+        var valid = Read("real/akretion/factur-x-en16931.xml");
+        Assert.Empty(Of(Validate(valid), "FX-SCH-A-000179"));
+
+        var report = Validate(ReplaceFirst(valid, "<ram:CategoryCode>S</ram:CategoryCode>", "<ram:CategoryCode>B</ram:CategoryCode>"));
+        var finding = Assert.Single(Of(report, "FX-SCH-A-000179"));
+        Assert.Equal(FindingSeverity.Fatal, finding.Severity);
+        Assert.Equal("BT-118", finding.BusinessTerm);
+        Assert.EndsWith("ram:ApplicableTradeTax[1]/ram:CategoryCode[1]", finding.Location, StringComparison.Ordinal);
+        Assert.Contains("B", finding.MessageEn, StringComparison.Ordinal);
+        Assert.Contains("catégorie", finding.MessageFr, StringComparison.Ordinal);
+        Assert.DoesNotContain(report.Findings, f => f.Rule == "BR-CL-18");
+    }
+
+    [Fact]
+    public void An_exemption_reason_code_not_written_as_in_the_factur_x_vatex_list_is_FX_SCH_A_000181()
+    {
+        var invalid = Read("real/cen/XRechnung-O.xml");
+        var finding = Assert.Single(Of(Validate(invalid), "FX-SCH-A-000181"));
+        Assert.Contains("vatex-eu-132-1a", finding.MessageEn, StringComparison.Ordinal);
+        Assert.EndsWith("ram:ExemptionReasonCode[1]", finding.Location, StringComparison.Ordinal);
+        // The CEN list compares without case, so the en16931 profile accepts the same code.
+        Assert.Empty(Of(Validate(invalid, ValidationProfile.En16931), "BR-CL-22"));
+
+        Assert.Empty(Of(Validate(invalid.Replace("vatex-eu-132-1a", "VATEX-EU-132-1A", StringComparison.Ordinal)), "FX-SCH-A-000181"));
+    }
+
+    [Fact]
+    public void A_line_object_reference_without_its_type_code_is_FX_SCH_A_000020()
+    {
+        var invalid = Read("real/cen/XRechnung-O.xml");
+        var findings = Of(Validate(invalid), "FX-SCH-A-000020");
+        Assert.Equal(2, findings.Count);
+        Assert.All(findings, f => Assert.EndsWith("ram:SpecifiedLineTradeSettlement[1]/ram:AdditionalReferencedDocument[1]", f.Location, StringComparison.Ordinal));
+        Assert.Contains("0 found", findings[0].MessageEn, StringComparison.Ordinal);
+
+        var fixedXml = invalid.Replace("<ram:IssuerAssignedID>50028642477</ram:IssuerAssignedID>\n        </ram:AdditionalReferencedDocument>", "<ram:IssuerAssignedID>50028642477</ram:IssuerAssignedID>\n          <ram:TypeCode>130</ram:TypeCode>\n        </ram:AdditionalReferencedDocument>", StringComparison.Ordinal);
+        Assert.Empty(Of(Validate(fixedXml), "FX-SCH-A-000020"));
+    }
+
+    [Fact]
+    public void A_seller_without_name_is_FX_SCH_A_000030_and_an_invoice_without_lines_FX_SCH_A_000265()
+    {
+        Assert.Empty(Of(Validate(Read("real/akretion/factur-x-en16931.xml")), "FX-SCH-A-000030"));
+        Assert.Empty(Of(Validate(Read("real/akretion/factur-x-en16931.xml")), "FX-SCH-A-000265"));
+
+        var noName = Assert.Single(Of(Validate(Read("mutated/cii-16-missing-seller-name.xml")), "FX-SCH-A-000030"));
+        Assert.EndsWith("ram:SellerTradeParty[1]", noName.Location, StringComparison.Ordinal);
+        var noLines = Assert.Single(Of(Validate(Read("mutated/cii-18-no-lines.xml")), "FX-SCH-A-000265"));
+        Assert.Contains("EN 16931", noLines.MessageEn, StringComparison.Ordinal);
+
+        // BASIC WL carries no lines: the same absence is allowed there.
+        Assert.Empty(Of(Validate(Read("real/akretion/factur-x-basicwl.xml")), "FX-SCH-A-000265"));
+    }
+
+    [Fact]
+    public void An_en16931_invoice_with_an_exemption_reason_on_a_line_uses_an_element_the_profile_does_not()
+    {
+        var invalid = Read("real/mustang/valid_with_VAT_O.xml");
+        var finding = Assert.Single(Of(Validate(invalid), "FX-NOTUSED"));
+        Assert.EndsWith("ram:SpecifiedLineTradeSettlement[1]/ram:ApplicableTradeTax[1]/ram:ExemptionReason[1]", finding.Location, StringComparison.Ordinal);
+        Assert.Contains("ram:ExemptionReason", finding.MessageEn, StringComparison.Ordinal);
+        Assert.Contains("EN 16931", finding.MessageFr, StringComparison.Ordinal);
+        Assert.Empty(Of(Validate(invalid, ValidationProfile.En16931), "FX-NOTUSED"));
+
+        var fixedXml = ReplaceFirst(invalid, "<ram:ExemptionReason>Not subject to VAT</ram:ExemptionReason>", string.Empty);
+        Assert.Empty(Of(Validate(fixedXml), "FX-NOTUSED"));
+    }
+
+    [Fact]
+    public void An_en16931_invoice_with_a_currency_on_a_total_other_than_the_vat_total_uses_an_attribute_the_profile_does_not()
+    {
+        var valid = Read("real/akretion/factur-x-en16931.xml");
+        Assert.Empty(Of(Validate(valid), "FX-NOTUSED"));
+        var report = Validate(ReplaceFirst(valid, "<ram:GrandTotalAmount>", "<ram:GrandTotalAmount currencyID=\"EUR\">"));
+        var finding = Assert.Single(Of(report, "FX-NOTUSED"));
+        Assert.EndsWith("ram:GrandTotalAmount[1]/@currencyID", finding.Location, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_look_alike_profile_identifier_is_validated_against_the_cen_rules()
+    {
+        var report = Validate(Read("real/mustang/invalidV2.xml"));
+        var cen = Validate(Read("real/mustang/invalidV2.xml"), ValidationProfile.En16931);
+        Assert.Equal(
+            cen.Findings.Where(f => f.Severity == FindingSeverity.Fatal).Select(f => f.Rule).Order(StringComparer.Ordinal),
+            report.Findings.Where(f => f.Severity == FindingSeverity.Fatal).Select(f => f.Rule).Order(StringComparer.Ordinal));
+        Assert.Contains(report.Findings, f => f.Rule == "FX-PROFILE" && f.Severity == FindingSeverity.Warning);
+    }
+
+    [Fact]
+    public void The_factur_x_rules_do_not_run_for_the_en16931_profile()
+    {
+        var report = Validate(Read("mutated/cii-21-bad-vat-category.xml"), ValidationProfile.En16931);
+        Assert.DoesNotContain(report.Findings, f => f.Rule.StartsWith("FX-", StringComparison.Ordinal));
+        Assert.Contains(report.Findings, f => f.Rule == "BR-CL-18");
+    }
+
+    [Fact]
+    public void A_line_invoice_reference_with_spaces_breaks_BR_FR_02_EXT_FR_FE_136_under_the_french_profile()
+    {
+        var invalid = Read("real/mustang/not_validating_full_invoice_based_onTest_EeISI_300_CENfullmodel.ubl.xml");
+        var finding = Assert.Single(Of(Validate(invalid, ValidationProfile.Fr), "BR-FR-02_EXT-FR-FE-136"));
+        Assert.EndsWith("cac:DocumentReference[1]/cbc:ID[1]", finding.Location, StringComparison.Ordinal);
+        Assert.Contains("Line object identifier", finding.MessageFr, StringComparison.Ordinal);
+
+        var fixedXml = invalid.Replace(">Line object identifier<", ">LINE-OBJECT-1<", StringComparison.Ordinal);
+        Assert.Empty(Of(Validate(fixedXml, ValidationProfile.Fr), "BR-FR-02_EXT-FR-FE-136"));
+        var tooLong = invalid.Replace(">Line object identifier<", ">" + new string('A', 36) + "<", StringComparison.Ordinal);
+        Assert.Single(Of(Validate(tooLong, ValidationProfile.Fr), "BR-FR-01_EXT-FR-FE-136"));
+    }
+}
