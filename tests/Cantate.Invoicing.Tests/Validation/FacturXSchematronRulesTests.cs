@@ -106,6 +106,22 @@ public sealed class FacturXSchematronRulesTests
     }
 
     [Fact]
+    public void An_en16931_additional_document_without_a_type_the_profile_knows_is_not_used()
+    {
+        var invalid = Read("real/cen/huf_example_cii.xml");
+        var finding = Assert.Single(Of(Validate(invalid), "FX-NOTUSED"));
+        Assert.Equal("BG-24", finding.BusinessTerm);
+        Assert.EndsWith("ram:ApplicableHeaderTradeAgreement[1]/ram:AdditionalReferencedDocument[1]", finding.Location, StringComparison.Ordinal);
+        Assert.Contains("of type —", finding.MessageEn, StringComparison.Ordinal);
+
+        // The same reference as an invoiced object (BT-18, type 130) is used by the profile.
+        var fixedXml = invalid.Replace("<ram:IssuerAssignedID>21620198615006</ram:IssuerAssignedID>", "<ram:IssuerAssignedID>21620198615006</ram:IssuerAssignedID><ram:TypeCode>130</ram:TypeCode>", StringComparison.Ordinal);
+        Assert.Empty(Of(Validate(fixedXml), "FX-NOTUSED"));
+        var named = Assert.Single(Of(Validate(fixedXml.Replace("21620198615006</ram:IssuerAssignedID><ram:TypeCode>130</ram:TypeCode>", "21620198615006</ram:IssuerAssignedID><ram:TypeCode>130</ram:TypeCode><ram:Name>Lot</ram:Name>", StringComparison.Ordinal)), "FX-NOTUSED"));
+        Assert.EndsWith("ram:AdditionalReferencedDocument[1]/ram:Name[1]", named.Location, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_look_alike_profile_identifier_is_validated_against_the_cen_rules()
     {
         var report = Validate(Read("real/mustang/invalidV2.xml"));

@@ -23,6 +23,8 @@ internal static class FacturXSchematronRules
     private static readonly RuleDefinition Exemption = Fatal("FX-SCH-A-000181", "BT-121", "Le code de motif d'exonération {0} n'est pas dans la liste VATEX de Factur-X (codes en majuscules, par exemple VATEX-EU-132-1A).", "The VAT exemption reason code {0} is not in the VATEX code list of Factur-X (upper-case codes, e.g. VATEX-EU-132-1A).");
     private static readonly RuleDefinition NotUsed = Fatal("FX-NOTUSED", string.Empty, "{0} n'est pas utilisé à cet endroit par le profil Factur-X {1} : retirez-le ou choisissez le profil EXTENDED.", "{0} is marked as not used in the given context by the Factur-X {1} profile: remove it or use the EXTENDED profile.");
 
+    private static readonly RuleDefinition NotUsedDocument = Fatal("FX-NOTUSED", "BG-24", "Un document additionnel (BG-24) de type {0} n'est pas utilisé par le profil Factur-X {1} : seuls les types 916 (justificatif), 50 (appel d'offres ou lot, BT-17) et 130 (objet facturé, BT-18) le sont.", "An additional document (BG-24) of type {0} is marked as not used by the Factur-X {1} profile: only types 916 (supporting document), 50 (tender or lot, BT-17) and 130 (invoiced object, BT-18) are.");
+
     /// <summary>The Factur-X code list of VAT categories (UNCL 5305 without the Italian split payment B).</summary>
     private static readonly FrozenSet<string> Categories = new[] { "S", "Z", "E", "AE", "K", "G", "O", "L", "M" }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -33,6 +35,19 @@ internal static class FacturXSchematronRules
     private static readonly FrozenSet<string> ExemptionCodes = CodeLists.ExemptionReasons
         .Where(c => c != "VATEX-EU-144")
         .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// What the EN 16931 profile does not carry in a header additional document (BG-24), by its type code: 916 is a
+    /// supporting document, 50 a tender or lot reference (BT-17), 130 an invoiced object (BT-18); any other type is
+    /// itself not used.
+    /// </summary>
+    private static readonly FrozenDictionary<string, (XName[] Elements, XName[] SchemeIdOn)> AdditionalDocumentNotUsed =
+        new Dictionary<string, (XName[] Elements, XName[] SchemeIdOn)>(StringComparer.Ordinal)
+        {
+            ["916"] = (Ram("FormattedIssueDateTime", "LineID", "ReferenceTypeCode"), Ram("IssuerAssignedID", "URIID")),
+            ["50"] = (Ram("AttachmentBinaryObject", "FormattedIssueDateTime", "LineID", "Name", "ReferenceTypeCode", "URIID"), Ram("IssuerAssignedID")),
+            ["130"] = (Ram("AttachmentBinaryObject", "FormattedIssueDateTime", "LineID", "Name", "URIID"), Ram("IssuerAssignedID")),
+        }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly XName Transaction = Namespaces.Rsm + "SupplyChainTradeTransaction";
     private static readonly XName LineItem = Namespaces.Ram + "IncludedSupplyChainTradeLineItem";
@@ -55,6 +70,10 @@ internal static class FacturXSchematronRules
     /// <summary>The EN 16931 profile's "not used" reports (Factur-X EN 16931 Schematron), as for MINIMUM.</summary>
     private static readonly (XName[] Path, string? Attribute)[] En16931NotUsed = Paths(
         "rsm:ExchangedDocument/ram:ID/@schemeID",
+        "rsm:ExchangedDocument/ram:IncludedNote/ram:SubjectCode/@listID",
+        "rsm:ExchangedDocument/ram:IncludedNote/ram:SubjectCode/@listVersionID",
+        "rsm:ExchangedDocumentContext/ram:BusinessProcessSpecifiedDocumentContextParameter/ram:ID/@schemeID",
+        "rsm:ExchangedDocumentContext/ram:GuidelineSpecifiedDocumentContextParameter/ram:ID/@schemeID",
         "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:AssociatedDocumentLineDocument/ram:IncludedNote/ram:SubjectCode",
         "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:AssociatedDocumentLineDocument/ram:LineID/@schemeID",
         "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeAgreement/ram:BuyerOrderReferencedDocument/ram:AttachmentBinaryObject",
@@ -270,7 +289,13 @@ internal static class FacturXSchematronRules
         }
 
         var transaction = root.Elements(Transaction);
-        var seller = transaction.Elements(Namespaces.Ram + "ApplicableHeaderTradeAgreement").Elements(Namespaces.Ram + "SellerTradeParty");
+        var agreement = transaction.Elements(Namespaces.Ram + "ApplicableHeaderTradeAgreement");
+        if (paths == En16931NotUsed)
+        {
+            CheckAdditionalDocuments(run, agreement, level);
+        }
+
+        var seller = agreement.Elements(Namespaces.Ram + "SellerTradeParty");
         foreach (var registration in seller.Elements(Namespaces.Ram + "SpecifiedTaxRegistration")
             .Where(r => !r.Elements(Namespaces.Ram + "ID").Any(id => id.Attr("schemeID") is "VA" or "FC")))
         {
@@ -290,6 +315,34 @@ internal static class FacturXSchematronRules
             }
         }
     }
+
+    private static void CheckAdditionalDocuments(RuleRun run, IEnumerable<XElement> agreement, string level)
+    {
+        foreach (var document in agreement.Elements(Namespaces.Ram + "AdditionalReferencedDocument"))
+        {
+            // XPath's ram:TypeCode="916" holds when any TypeCode child has that value.
+            var types = document.Elements(Namespaces.Ram + "TypeCode").Select(XmlValues.StringValue).ToList();
+            var type = types.FirstOrDefault(AdditionalDocumentNotUsed.ContainsKey);
+            if (type is null)
+            {
+                run.Fail(NotUsedDocument, document, types.Count == 0 ? null : string.Join(", ", types), level);
+                continue;
+            }
+
+            var (elements, schemeIdOn) = AdditionalDocumentNotUsed[type];
+            foreach (var child in document.Elements().Where(c => elements.Contains(c.Name)))
+            {
+                run.Fail(NotUsed, child, XmlValues.PrefixedName(child), level);
+            }
+
+            foreach (var scheme in document.Elements().Where(c => schemeIdOn.Contains(c.Name)).Select(c => c.Attribute("schemeID")).OfType<XAttribute>())
+            {
+                run.Fail(NotUsed, scheme, "@schemeID", level);
+            }
+        }
+    }
+
+    private static XName[] Ram(params string[] names) => [.. names.Select(n => Namespaces.Ram + n)];
 
     private static IEnumerable<XElement> Select(XElement root, XName[] path)
     {
