@@ -18,7 +18,6 @@ public sealed class FacturXProfileCorpusTests(ITestOutputHelper output)
     /// </summary>
     public static readonly FrozenDictionary<string, string> KnownDifferences = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["real/mustang/invalidSubInvoiceLineHierarchy.xml"] = "BR-FXEXT-08 (EXTENDED sub-line hierarchy) is not implemented, and the EXTENDED Schematron's BR-S-08 tolerates what the CEN BR-S-08 refuses",
         ["mutated/cii-18-no-lines.xml"] = "FX-XSD-*: the validator checks the CII D16B XSD, not the Factur-X profile XSDs (the missing line is reported by FX-SCH-A-000265)",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -122,6 +122,49 @@ public sealed class FacturXSchematronRulesTests
     }
 
     [Fact]
+    public void An_extended_group_line_whose_amount_is_not_the_sum_of_its_sub_lines_breaks_BR_FXEXT_08_and_not_BR_S_08()
+    {
+        var invalid = Read("real/mustang/invalidSubInvoiceLineHierarchy.xml");
+        var report = Validate(invalid);
+        var finding = Assert.Single(Of(report, "BR-FXEXT-08"));
+        Assert.Contains("999.00", finding.MessageEn, StringComparison.Ordinal);
+        Assert.Contains("1050.00", finding.MessageEn, StringComparison.Ordinal);
+        Assert.EndsWith("ram:LineTotalAmount[1]", finding.Location, StringComparison.Ordinal);
+        // The CEN BR-S-08 counts the GROUP lines too; the EXTENDED Schematron's BR-FXEXT-S-08 counts DETAIL lines only.
+        Assert.Contains(Validate(invalid, ValidationProfile.En16931).Findings, f => f.Rule == "BR-S-08");
+        Assert.DoesNotContain(report.Findings, f => f.Rule is "BR-S-08" or "BR-FXEXT-S-08");
+
+        var fixedXml = invalid.Replace("<ram:LineTotalAmount>999.00</ram:LineTotalAmount>", "<ram:LineTotalAmount>1050.00</ram:LineTotalAmount>", StringComparison.Ordinal);
+        Assert.True(Validate(fixedXml).IsValid);
+    }
+
+    [Fact]
+    public void An_extended_sub_line_hierarchy_names_existing_parents_and_states_the_subtypes()
+    {
+        var valid = Read("real/mustang/invalidSubInvoiceLineHierarchy.xml")
+            .Replace("<ram:LineTotalAmount>999.00</ram:LineTotalAmount>", "<ram:LineTotalAmount>1050.00</ram:LineTotalAmount>", StringComparison.Ordinal);
+        Assert.Empty(Of(Validate(valid), "BR-FXEXT-11"));
+        Assert.Empty(Of(Validate(valid), "BR-FXEXT-06"));
+
+        var orphan = Assert.Single(Of(Validate(ReplaceFirst(valid, "<ram:ParentLineID>01</ram:ParentLineID>", "<ram:ParentLineID>09</ram:ParentLineID>")), "BR-FXEXT-11"));
+        Assert.Contains("09", orphan.MessageEn, StringComparison.Ordinal);
+        var unstated = Validate(ReplaceFirst(valid, "<ram:LineStatusReasonCode>DETAIL</ram:LineStatusReasonCode>", string.Empty));
+        Assert.Contains("0101", Assert.Single(Of(unstated, "BR-FXEXT-06")).MessageEn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_extended_standard_rated_basis_is_checked_on_detail_lines_within_a_cent_per_amount()
+    {
+        var valid = Read("real/mustang/invalidSubInvoiceLineHierarchy.xml")
+            .Replace("<ram:LineTotalAmount>999.00</ram:LineTotalAmount>", "<ram:LineTotalAmount>1050.00</ram:LineTotalAmount>", StringComparison.Ordinal);
+        // Four DETAIL lines: a basis 0.04 away is tolerated, 0.05 is not.
+        Assert.Empty(Of(Validate(valid.Replace("<ram:BasisAmount>1500.00</ram:BasisAmount>", "<ram:BasisAmount>1500.04</ram:BasisAmount>", StringComparison.Ordinal)), "BR-FXEXT-S-08"));
+        var finding = Assert.Single(Of(Validate(valid.Replace("<ram:BasisAmount>1500.00</ram:BasisAmount>", "<ram:BasisAmount>1500.05</ram:BasisAmount>", StringComparison.Ordinal)), "BR-FXEXT-S-08"));
+        Assert.Contains("1500.05", finding.MessageEn, StringComparison.Ordinal);
+        Assert.Contains("1500.00", finding.MessageEn, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_look_alike_profile_identifier_is_validated_against_the_cen_rules()
     {
         var report = Validate(Read("real/mustang/invalidV2.xml"));

@@ -104,7 +104,8 @@ internal static class FacturXRules
         }
         else if (profile is FacturXProfile.Extended or FacturXProfile.ExtendedCtcFr)
         {
-            findings.RemoveAll(f => ExtendedLineRules.Contains(f.Rule));
+            findings.RemoveAll(f => ExtendedLineRules.Contains(f.Rule) || f.Rule == FacturXExtendedRules.ReplacedRule);
+            FacturXExtendedRules.Check(run, v.Root);
         }
     }
 }
