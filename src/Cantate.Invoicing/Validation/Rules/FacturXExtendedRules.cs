@@ -82,19 +82,16 @@ internal static class FacturXExtendedRules
                 var atRate = detail.Where(l => l.Taxes.Any(Taxed)).ToList();
                 var charges = allowances.Where(a => Taxed(a.Element(Namespaces.Ram + "CategoryTradeTax"))).ToList();
                 var fees = logistics.Where(f => Taxed(f.Element(Namespaces.Ram + "AppliedTradeTax"))).ToList();
-                var lineSum = RoundHalfUp(atRate.Sum(l => l.NetAmount.Dec() ?? 0m));
-                var chargeSum = RoundHalfUp(charges.Where(a => IsCharge(a) == true).Sum(a => a.Element(Namespaces.Ram + "ActualAmount").Dec() ?? 0m));
-                var allowanceSum = RoundHalfUp(charges.Where(a => IsCharge(a) == false).Sum(a => a.Element(Namespaces.Ram + "ActualAmount").Dec() ?? 0m));
-                var feeSum = RoundHalfUp(fees.Sum(f => f.Element(Namespaces.Ram + "AppliedAmount").Dec() ?? 0m));
+                var lineSum = XmlValues.Round2(atRate.Sum(l => l.NetAmount.Dec() ?? 0m));
+                var chargeSum = XmlValues.Round2(charges.Where(a => IsCharge(a) == true).Sum(a => a.Element(Namespaces.Ram + "ActualAmount").Dec() ?? 0m));
+                var allowanceSum = XmlValues.Round2(charges.Where(a => IsCharge(a) == false).Sum(a => a.Element(Namespaces.Ram + "ActualAmount").Dec() ?? 0m));
+                var feeSum = XmlValues.Round2(fees.Sum(f => f.Element(Namespaces.Ram + "AppliedAmount").Dec() ?? 0m));
                 var expected = lineSum + chargeSum + feeSum - allowanceSum;
                 var tolerance = 0.01m * (atRate.Count + charges.Count + fees.Count);
                 run.Check(basis is { } b && Math.Abs(b - expected) <= tolerance, FxextS08, breakdown.Element(Namespaces.Ram + "BasisAmount") ?? breakdown, rate, basis, tolerance, expected.ToString("0.00", CultureInfo.InvariantCulture));
             }
         }
     }
-
-    /// <summary>XPath round(x * 100) div 100: halves go towards positive infinity.</summary>
-    private static decimal RoundHalfUp(decimal value) => Math.Floor((value * 100m) + 0.5m) / 100m;
 
     /// <summary>The XPath boolean of ChargeIndicator/Indicator ("true" or "1"; "false" or "0"), or null.</summary>
     private static bool? IsCharge(XElement allowanceCharge) =>
