@@ -10,9 +10,25 @@ namespace Cantate.Cli.Commands;
 /// <summary><c>validate</c>: checks invoices against EN 16931 and the French profiles.</summary>
 internal static class InvoicingCommands
 {
+    /// <summary>What <c>validate</c> does, in the help of both executables that offer it.</summary>
+    public const string Description = "Valide des factures électroniques (EN 16931, Factur-X, Chorus Pro, réforme française).";
+
     public static void AddTo(RootCommand root)
     {
         ArgumentNullException.ThrowIfNull(root);
+        var validate = new Command("validate", Description);
+        Configure(validate);
+        root.Subcommands.Add(validate);
+    }
+
+    /// <summary>
+    /// Gives a command the arguments, options and action of <c>validate</c>: the <c>validate</c> verb of
+    /// <c>cantate</c>, and the root command of <c>cantate-validate</c> (the same verb compiled ahead of time,
+    /// src/Cantate.Validate), so that both parse, answer and exit alike.
+    /// </summary>
+    public static void Configure(Command validate)
+    {
+        ArgumentNullException.ThrowIfNull(validate);
         var files = new Argument<string[]>("files")
         {
             Description = "Fichiers XML (UBL, CII) ou PDF (Factur-X), dossiers (parcourus récursivement), ou « - » pour lire une liste de chemins sur l'entrée standard.",
@@ -28,14 +44,10 @@ internal static class InvoicingCommands
             Description = "Sortie : text (défaut, messages en français) ou json (un objet par ligne).",
             DefaultValueFactory = _ => "text",
         };
-        var validate = new Command("validate", "Valide des factures électroniques (EN 16931, Factur-X, Chorus Pro, réforme française).")
-        {
-            files,
-            profile,
-            format,
-        };
+        validate.Arguments.Add(files);
+        validate.Options.Add(profile);
+        validate.Options.Add(format);
         validate.Action = new ValidateAction(files, profile, format);
-        root.Subcommands.Add(validate);
     }
 
     /// <summary>Usage errors exit with 2 (not the parser's default 1, which means "an invoice is invalid").</summary>
