@@ -165,6 +165,31 @@ public sealed class FacturXSchematronRulesTests
     }
 
     [Fact]
+    public void A_basic_wl_invoice_with_a_currency_on_the_grand_total_uses_an_attribute_the_profile_does_not()
+    {
+        var valid = Read("real/akretion/factur-x-basicwl.xml");
+        Assert.Empty(Of(Validate(valid), "FX-NOTUSED"));
+        var finding = Assert.Single(Of(Validate(ReplaceFirst(valid, "<ram:GrandTotalAmount>", "<ram:GrandTotalAmount currencyID=\"EUR\">")), "FX-NOTUSED"));
+        Assert.EndsWith("ram:GrandTotalAmount[1]/@currencyID", finding.Location, StringComparison.Ordinal);
+        Assert.Contains("BASIC WL", finding.MessageEn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_allowance_whose_indicator_is_neither_true_nor_false_and_a_charge_reason_from_another_list_are_not_used()
+    {
+        var valid = Read("real/akretion/factur-x-basicwl.xml");
+        var report = Validate(ReplaceFirst(valid, "<udt:Indicator>false</udt:Indicator>", "<udt:Indicator>1</udt:Indicator>"));
+        var finding = Assert.Single(Of(report, "FX-NOTUSED"));
+        Assert.Equal("BG-20", finding.BusinessTerm);
+        Assert.Contains("ChargeIndicator = 1", finding.MessageEn, StringComparison.Ordinal);
+
+        var charge = Assert.Single(Of(Validate(ReplaceFirst(valid, "<ram:ReasonCode>FC</ram:ReasonCode>", "<ram:ReasonCode listID=\"7161\">FC</ram:ReasonCode>")), "FX-NOTUSED"));
+        Assert.Equal("BT-105", charge.BusinessTerm);
+        Assert.Contains("listID = 7161", charge.MessageEn, StringComparison.Ordinal);
+        Assert.Empty(Of(Validate(ReplaceFirst(valid, "<ram:ReasonCode>FC</ram:ReasonCode>", "<ram:ReasonCode listID=\"5153\">FC</ram:ReasonCode>")), "FX-NOTUSED"));
+    }
+
+    [Fact]
     public void A_look_alike_profile_identifier_is_validated_against_the_cen_rules()
     {
         var report = Validate(Read("real/mustang/invalidV2.xml"));
