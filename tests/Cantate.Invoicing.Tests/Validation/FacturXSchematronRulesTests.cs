@@ -190,6 +190,19 @@ public sealed class FacturXSchematronRulesTests
     }
 
     [Fact]
+    public void A_basic_invoice_with_a_line_allowance_base_and_rate_uses_elements_the_profile_does_not()
+    {
+        var en16931 = Read("real/akretion/factur-x-en16931.xml");
+        Assert.Empty(Of(Validate(en16931), "FX-NOTUSED"));
+        var basic = en16931.Replace("<ram:ID>urn:cen.eu:en16931:2017</ram:ID>", "<ram:ID>urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:basic</ram:ID>", StringComparison.Ordinal);
+        var findings = Of(Validate(basic), "FX-NOTUSED");
+        Assert.Equal(2, findings.Count);
+        Assert.Contains(findings, f => f.Location.EndsWith("ram:SpecifiedTradeAllowanceCharge[1]/ram:BasisAmount[1]", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Location.EndsWith("ram:SpecifiedTradeAllowanceCharge[1]/ram:CalculationPercent[1]", StringComparison.Ordinal));
+        Assert.All(findings, f => Assert.Contains("BASIC", f.MessageEn, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_look_alike_profile_identifier_is_validated_against_the_cen_rules()
     {
         var report = Validate(Read("real/mustang/invalidV2.xml"));

@@ -25,7 +25,7 @@ internal static partial class FacturXSchematronRules
 
     private static readonly RuleDefinition NotUsedDocument = Fatal("FX-NOTUSED", "BG-24", "Un document additionnel (BG-24) de type {0} n'est pas utilisé par le profil Factur-X {1} : seuls les types 916 (justificatif), 50 (appel d'offres ou lot, BT-17) et 130 (objet facturé, BT-18) le sont.", "An additional document (BG-24) of type {0} is marked as not used by the Factur-X {1} profile: only types 916 (supporting document), 50 (tender or lot, BT-17) and 130 (invoiced object, BT-18) are.");
 
-    private static readonly RuleDefinition NotUsedIndicator = Fatal("FX-NOTUSED", "BG-20", "Une remise ou charge de document dont l'indicateur (ChargeIndicator = {0}) n'est ni true ni false n'est pas utilisée par le profil Factur-X {1}.", "A document level allowance or charge whose indicator (ChargeIndicator = {0}) is neither true nor false is marked as not used by the Factur-X {1} profile.");
+    private static readonly RuleDefinition NotUsedIndicator = Fatal("FX-NOTUSED", "BG-20", "Une remise ou charge dont l'indicateur (ChargeIndicator = {0}) n'est ni true ni false n'est pas utilisée par le profil Factur-X {1}.", "An allowance or charge whose indicator (ChargeIndicator = {0}) is neither true nor false is marked as not used by the Factur-X {1} profile.");
     private static readonly RuleDefinition NotUsedReasonList = Fatal("FX-NOTUSED", "BT-105", "Le code de motif de charge {0} avec une liste autre que UNTDID 5153 (listID = {1}) n'est pas utilisé par le profil Factur-X {2}.", "A charge reason code {0} with a list other than UNTDID 5153 (listID = {1}) is marked as not used by the Factur-X {2} profile.");
 
     /// <summary>The Factur-X code list of VAT categories (UNCL 5305 without the Italian split payment B).</summary>
@@ -108,6 +108,7 @@ internal static partial class FacturXSchematronRules
         run.Check(transaction.Element(LineItem) is not null, Lines, transaction, profile.ConformanceLevel());
         if (profile is FacturXProfile.Basic)
         {
+            CheckNotUsed(run, root, BasicNotUsed, "BASIC");
             return;
         }
 
@@ -161,6 +162,20 @@ internal static partial class FacturXSchematronRules
             CheckAllowanceCharges(run, transaction.Elements(Namespaces.Ram + "ApplicableHeaderTradeSettlement"), level);
         }
 
+        if (paths == BasicNotUsed || paths == En16931NotUsed)
+        {
+            var lines = transaction.Elements(LineItem);
+            CheckAllowanceCharges(run, lines.Elements(Namespaces.Ram + "SpecifiedLineTradeSettlement"), level);
+            foreach (var priceAllowance in lines.Elements(Namespaces.Ram + "SpecifiedLineTradeAgreement").Elements(Namespaces.Ram + "GrossPriceProductTradePrice").Elements(Namespaces.Ram + "AppliedTradeAllowanceCharge"))
+            {
+                var indicators = Indicators(priceAllowance);
+                if (!indicators.Any(i => i is "true" or "false"))
+                {
+                    run.Fail(NotUsedIndicator, priceAllowance, indicators.Count == 0 ? null : string.Join(", ", indicators), level);
+                }
+            }
+        }
+
         var seller = agreement.Elements(Namespaces.Ram + "SellerTradeParty");
         foreach (var registration in seller.Elements(Namespaces.Ram + "SpecifiedTaxRegistration")
             .Where(r => !r.Elements(Namespaces.Ram + "ID").Any(id => id.Attr("schemeID") is "VA" or "FC")))
@@ -209,14 +224,15 @@ internal static partial class FacturXSchematronRules
     }
 
     /// <summary>
-    /// The allowance and charge variants the profiles carry: an indicator "true" or "false" (compared as text, as
-    /// the Schematron does), and on a charge a reason code without list or with list 5153.
+    /// The allowance and charge variants the profiles carry, in the header or on a line: an indicator "true" or
+    /// "false" (compared as text, as the Schematron does), and on a charge a reason code without list or with list
+    /// 5153.
     /// </summary>
     private static void CheckAllowanceCharges(RuleRun run, IEnumerable<XElement> settlements, string level)
     {
         foreach (var allowanceCharge in settlements.Elements(Namespaces.Ram + "SpecifiedTradeAllowanceCharge"))
         {
-            var indicators = allowanceCharge.Elements(Namespaces.Ram + "ChargeIndicator").Elements(Namespaces.Udt + "Indicator").Select(XmlValues.StringValue).ToList();
+            var indicators = Indicators(allowanceCharge);
             if (!indicators.Any(i => i is "true" or "false"))
             {
                 run.Fail(NotUsedIndicator, allowanceCharge, indicators.Count == 0 ? null : string.Join(", ", indicators), level);
@@ -230,6 +246,9 @@ internal static partial class FacturXSchematronRules
             }
         }
     }
+
+    private static List<string> Indicators(XElement allowanceCharge) =>
+        [.. allowanceCharge.Elements(Namespaces.Ram + "ChargeIndicator").Elements(Namespaces.Udt + "Indicator").Select(XmlValues.StringValue)];
 
     private static XName[] Ram(params string[] names) => [.. names.Select(n => Namespaces.Ram + n)];
 
