@@ -104,6 +104,20 @@ public class CantateFactory : WebApplicationFactory<Program>
         return await query(scope.ServiceProvider.GetRequiredService<CantateDbContext>());
     }
 
+    /// <summary>Moves the application's clock and waits until the periodic job <typeparamref name="TJob"/> has checked at the new time.</summary>
+    public async Task AdvanceClockAsync<TJob>(TimeSpan by) where TJob : Cantate.Web.Modules.Notifications.PeriodicJob
+    {
+        Clock.Advance(by);
+        var target = Clock.GetUtcNow().UtcDateTime;
+        var job = Services.GetRequiredService<TJob>();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (job.LastCheckAt is not { } checkedAt || checkedAt < target)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{typeof(TJob).Name} last checked at {job.LastCheckAt:o}, not at {target:o}.");
+            await Task.Delay(20);
+        }
+    }
+
     public PortalClient CreatePortalClient() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true, BaseAddress = new Uri("http://localhost") }));
 

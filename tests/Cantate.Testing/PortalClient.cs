@@ -64,8 +64,9 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         return await PostAsync(action, values);
     }
 
-    /// <summary>Submits a form with a file, as multipart/form-data, with the form's hidden fields (the anti-forgery token).</summary>
-    public async Task<Page> UploadAsync(Page page, string field, string fileName, byte[] content, string? formSelector = null)
+    /// <summary>Submits a form with a file, as multipart/form-data, with the form's hidden fields (the anti-forgery token) and the given ones.</summary>
+    public async Task<Page> UploadAsync(Page page, string field, string fileName, byte[] content, string? formSelector = null,
+        IEnumerable<KeyValuePair<string, string?>>? fields = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         var form = (IHtmlFormElement?)page.Document.QuerySelector(formSelector ?? "main form[enctype='multipart/form-data']")
@@ -75,6 +76,7 @@ public sealed class PortalClient(HttpClient http) : IDisposable
         {
             multipart.Add(new StringContent(input.Value), input.Name!);
         }
+        foreach (var (name, value) in fields ?? []) multipart.Add(new StringContent(value ?? string.Empty), name);
         var file = new ByteArrayContent(content);
         multipart.Add(file, field, fileName);
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url.PathAndQuery : form.GetAttribute("action")!;

@@ -121,7 +121,15 @@ public abstract partial class CantateDbContext(DbContextOptions options) : DbCon
             e.HasIndex(i => new { i.RecipientStructureId, i.IssueDate });
             e.HasIndex(i => new { i.SupplierStructureId, i.DepositedAt });
             e.HasIndex(i => i.FlowId);
+            // "Factures à valider": the valideur's invoices, by status, newest first.
+            e.HasIndex(i => new { i.ValidatorStructureId, i.Status, i.DepositedAt });
+            // The tacit validation looks for invoices waiting past their delay.
+            e.HasIndex(i => new { i.Status, i.StatusChangedAt });
             e.HasOne<Structure>().WithMany().HasForeignKey(i => i.SupplierStructureId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Structure>().WithMany().HasForeignKey(i => i.ValidatorStructureId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(i => i.ValidatorSiret).HasMaxLength(14);
+            e.Property(i => i.ValidatorName).HasMaxLength(200);
+            e.Property(i => i.ValidatorServiceCode).HasMaxLength(100);
             e.HasOne<Structure>().WithMany().HasForeignKey(i => i.RecipientStructureId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<DepositFlow>().WithMany().HasForeignKey(i => i.FlowId);
             e.HasMany(i => i.History).WithOne().HasForeignKey(h => h.InvoiceId);
@@ -144,6 +152,10 @@ public abstract partial class CantateDbContext(DbContextOptions options) : DbCon
             e.Property(i => i.Status).HasConversion(v => v.Code(), v => ParseInvoiceStatus(v)).HasMaxLength(40);
             e.Property(i => i.Version).IsConcurrencyToken();
             e.Ignore(i => i.LatestReason);
+            e.Ignore(i => i.RequiresValidator);
+            e.Ignore(i => i.AwaitsRouting);
+            e.Ignore(i => i.AwaitsValidation);
+            e.Ignore(i => i.ValidationDeadline);
         });
 
         modelBuilder.Entity<InvoiceEvent>(e =>

@@ -34,7 +34,7 @@ public abstract class AccountCreationTests(TestDatabase database) : PortalTest(d
         Assert.Equal(
             new Dictionary<string, bool>
             {
-                ["Factures émises"] = true, ["Sollicitations émises"] = true, ["Factures reçues"] = false, ["Factures de travaux"] = false,
+                ["Factures émises"] = true, ["Sollicitations émises"] = true, ["Factures reçues"] = false, ["Factures à valider"] = false, ["Factures de travaux"] = false,
                 ["Engagements juridiques"] = false, ["Sollicitations reçues"] = false, ["Raccordement EDI et API"] = false,
             },
             switches);

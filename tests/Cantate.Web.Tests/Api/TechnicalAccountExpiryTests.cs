@@ -13,15 +13,7 @@ public abstract class TechnicalAccountExpiryTests(TestDatabase database) : Porta
     /// <summary>Moves the application's clock and waits until the reminder job has checked at the new time.</summary>
     private async Task AdvanceAsync(TimeSpan by)
     {
-        Factory.Clock.Advance(by);
-        var target = Factory.Clock.GetUtcNow().UtcDateTime;
-        var reminders = Factory.Services.GetRequiredService<TechnicalAccountExpiryReminders>();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (reminders.LastCheckAt is not { } checkedAt || checkedAt < target)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The reminder job last checked at {reminders.LastCheckAt:o}, not at {target:o}.");
-            await Task.Delay(20);
-        }
+        await Factory.AdvanceClockAsync<TechnicalAccountExpiryReminders>(by);
         // The e-mail leaves through the outbox once the check has queued it.
         await Task.Delay(500);
     }

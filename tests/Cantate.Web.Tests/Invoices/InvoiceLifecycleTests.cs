@@ -22,7 +22,9 @@ public sealed class InvoiceLifecycleTests
         return invoice;
     }
 
-    /// <summary>Brings an invoice to a status through allowed transitions only.</summary>
+    /// <summary>Brings an invoice to a status through allowed transitions only (an A1 invoice, or an A9 one for the validation circuit).</summary>
+    public static Invoice InStatus(InvoiceStatus status) => In(status);
+
     private static Invoice In(InvoiceStatus status)
     {
         var invoice = Deposited();
@@ -31,6 +33,9 @@ public sealed class InvoiceLifecycleTests
             case InvoiceStatus.Deposee: return invoice;
             case InvoiceStatus.EnCoursAcheminement: invoice.StartRouting(Guid.NewGuid(), "DINUM", Now); return invoice;
             case InvoiceStatus.MiseADisposition: return Available();
+            case InvoiceStatus.AValider1 or InvoiceStatus.Refusee1 or InvoiceStatus.ErreurFournisseurSurValideur or InvoiceStatus.Validee1
+                or InvoiceStatus.AbsenceValidation1HorsDelai:
+                return ValidationCircuitTests.In(status);
             case InvoiceStatus.Completee:
                 invoice = In(InvoiceStatus.Suspendue);
                 invoice.Complete("Bon de livraison joint", Agent, "Camille", Now);

@@ -8,6 +8,8 @@ public enum InvoiceActorKind
     Systeme,
     Fournisseur,
     Destinataire,
+    /// <summary>The titulaire or mandataire who validates an A9/A12 invoice.</summary>
+    Valideur,
 }
 
 /// <summary>One entry of an invoice's history: every status change and every user action.</summary>
@@ -32,7 +34,7 @@ public sealed class InvoiceTransitionException(string message) : InvalidOperatio
 /// The invoice after deposit, from the supplier to its public recipient. Its methods are the only way to change
 /// its status: each one checks the transition is allowed from the current status and records it in the history.
 /// </summary>
-public sealed class Invoice : IHasCppId
+public sealed partial class Invoice : IHasCppId
 {
     public const int MaxReasonLength = 255;
     /// <summary>The history action of a download by the recipient (Chorus Pro's TELECHARGEMENT_FACTURE).</summary>
@@ -70,6 +72,16 @@ public sealed class Invoice : IHasCppId
     public string? ServiceCode { get; private set; }
     /// <summary>Numéro d'engagement juridique (BT-13).</summary>
     public string? EngagementNumber { get; private set; }
+    /// <summary>A9/A12: the structure that validates the invoice before its recipient sees it (titulaire or mandataire).</summary>
+    public Guid? ValidatorStructureId { get; private set; }
+    /// <summary>A9/A12: the valideur's SIRET (codeStructureValideur).</summary>
+    public string? ValidatorSiret { get; private set; }
+    /// <summary>A9/A12: the valideur's raison sociale, as it was when designated.</summary>
+    public string? ValidatorName { get; private set; }
+    /// <summary>A9/A12: the valideur's service (codeServiceValideur), if the supplier named one.</summary>
+    public string? ValidatorServiceCode { get; private set; }
+    /// <summary>A9/A12: when the valideur validated the invoice, or when the delay ran out (dateValidation1).</summary>
+    public DateTime? ValidatedAt { get; private set; }
     /// <summary>Where the deposited document is stored, relative to the documents root.</summary>
     public required string DocumentPath { get; init; }
     /// <summary>UBL-Invoice, UBL-CreditNote, CII or FACTURX.</summary>
@@ -117,7 +129,9 @@ public sealed class Invoice : IHasCppId
     /// <summary>Routing accepted the invoice: it leaves for its recipient.</summary>
     public void StartRouting(Guid recipientStructureId, string recipientName, DateTime now)
     {
-        Require(Status == InvoiceStatus.Deposee, "Seule une facture déposée peut être acheminée.");
+        Require(AwaitsRouting, AwaitsValidation
+            ? "Une facture de sous-traitant ou de cotraitant n'est acheminée qu'après sa validation par le titulaire ou le mandataire."
+            : "Seule une facture déposée ou validée peut être acheminée.");
         RecipientStructureId = recipientStructureId;
         RecipientName = recipientName;
         Move(InvoiceStatus.EnCoursAcheminement, InvoiceActorKind.Systeme, null, "Cantate", now, null);
@@ -126,7 +140,7 @@ public sealed class Invoice : IHasCppId
     /// <summary>Routing found the directory changed since the deposit (recipient or service gone): the supplier must correct it.</summary>
     public void RoutingFailed(string reason, DateTime now)
     {
-        Require(Status == InvoiceStatus.Deposee, "Seule une facture déposée peut échouer à l'acheminement.");
+        Require(AwaitsRouting, "Seule une facture déposée ou validée peut échouer à l'acheminement.");
         Move(InvoiceStatus.ARecycler, InvoiceActorKind.Systeme, null, "Cantate", now, reason.Length > MaxReasonLength ? reason[..MaxReasonLength] : reason);
     }
 
@@ -158,6 +172,11 @@ public sealed class Invoice : IHasCppId
             case InvoiceStatus.Suspendue:
             case InvoiceStatus.Rejetee:
             case InvoiceStatus.MiseEnPaiement:
+            case InvoiceStatus.AValider1:
+            case InvoiceStatus.Refusee1:
+            case InvoiceStatus.ErreurFournisseurSurValideur:
+            case InvoiceStatus.Validee1:
+            case InvoiceStatus.AbsenceValidation1HorsDelai:
                 return [];
             default:
                 throw new InvalidOperationException($"Unknown status {Status}.");

@@ -19,6 +19,8 @@ public static class InvoicesModule
         services.AddScoped<ListInvoices>();
         services.AddScoped<IOutboxHandler, InvoiceRouting>();
         services.AddScoped<IOutboxHandler, InvoiceStatusNotifications>();
+        services.AddSingleton<Features.ValidateInvoice.TacitValidation>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.ValidateInvoice.TacitValidation>());
         return services;
     }
 }

@@ -16,45 +16,18 @@ namespace Cantate.Web.Modules.Api.Features;
 /// </summary>
 public sealed partial class TechnicalAccountExpiryReminders(
     IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, IOptions<CantateOptions> options, ILogger<TechnicalAccountExpiryReminders> logger)
-    : BackgroundService
+    : PeriodicJob(clock, TimeSpan.FromHours(1), logger)
 {
     public static readonly TimeSpan Notice = TimeSpan.FromDays(15);
-    private static readonly TimeSpan Period = TimeSpan.FromHours(1);
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     private sealed record Due(Guid Id, string Login, DateTime ExpiresAt, Guid StructureId, string StructureName, string Siret);
 
-    /// <summary>The application time of the last completed check (for monitoring, and for tests that move the clock).</summary>
-    public DateTime? LastCheckAt { get; private set; }
+    protected override Task RunAsync(DateTime now, CancellationToken cancellationToken) => RemindAsync(now, cancellationToken);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Sends the reminders due at that time; returns how many accounts were reminded.</summary>
+    private async Task<int> RemindAsync(DateTime now, CancellationToken cancellationToken)
     {
-        // A tick that comes while a check runs is kept, so moving the clock forward is never missed.
-        using var timer = new PeriodicTimer(Period, clock);
-        do
-        {
-            try
-            {
-                await RemindAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogCheckFailed(logger, ex);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try { return await timer.WaitForNextTickAsync(stoppingToken); }
-        catch (OperationCanceledException) { return false; }
-    }
-
-    /// <summary>Sends the reminders due now; returns how many accounts were reminded.</summary>
-    public async Task<int> RemindAsync(CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CantateDbContext>();
         var limit = now + Notice;
@@ -67,7 +40,6 @@ public sealed partial class TechnicalAccountExpiryReminders(
         {
             if (await RemindAsync(db, scope.ServiceProvider.GetService<SqliteWriteGate>(), account, now, cancellationToken)) reminded++;
         }
-        LastCheckAt = now;
         return reminded;
     }
 
@@ -128,9 +100,6 @@ public sealed partial class TechnicalAccountExpiryReminders(
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Paris", out var paris) ? paris : TimeZoneInfo.Utc;
         return TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Technical account expiry check failed")]
-    private static partial void LogCheckFailed(ILogger logger, Exception ex);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Password of technical account {Login} expires soon but structure {Siret} has no active gestionnaire to remind")]
     private static partial void LogNobodyToRemind(ILogger logger, string login, string siret);

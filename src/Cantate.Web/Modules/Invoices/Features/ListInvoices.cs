@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cantate.Web.Modules.Invoices.Features;
 
-/// <summary>Filters of the invoice lists ("Factures émises", "Factures reçues").</summary>
+/// <summary>Filters of the invoice lists ("Factures émises", "Factures reçues", "Factures à valider").</summary>
 public sealed record InvoiceFilter(
     string? Status = null, string? Party = null, DateOnly? From = null, DateOnly? To = null, decimal? MinAmount = null, decimal? MaxAmount = null,
     string? Number = null, int Page = 1)
@@ -12,7 +12,13 @@ public sealed record InvoiceFilter(
 }
 
 public sealed record InvoiceRow(Guid Id, string Number, string Party, DateOnly IssueDate, decimal TotalWithVat, string Currency,
-    InvoiceStatus Status, DateTime DepositedAt);
+    InvoiceStatus Status, DateTime DepositedAt)
+{
+    /// <summary>A9/A12: the valideur's name, shown to the supplier.</summary>
+    public string? Validator { get; init; }
+    /// <summary>A9/A12: when it was validated (dateValidation1).</summary>
+    public DateTime? ValidatedAt { get; init; }
+}
 
 /// <summary>
 /// The lists of invoices of a structure, newest first, filtered; one page at a time. <see cref="Sent"/> and
@@ -29,9 +35,24 @@ public sealed class ListInvoices(CantateDbContext db)
         db.Invoices.AsNoTracking().Where(i => i.RecipientStructureId == recipientStructureId
             && i.Status != InvoiceStatus.Deposee && i.Status != InvoiceStatus.EnCoursAcheminement);
 
+    /// <summary>The A9/A12 invoices the structure is the designated valideur of ("Factures à valider"), whatever their status since.</summary>
+    public IQueryable<Invoice> ToValidate(Guid validatorStructureId) =>
+        db.Invoices.AsNoTracking().Where(i => i.ValidatorStructureId == validatorStructureId);
+
     public Task<List<InvoiceRow>> SentAsync(Guid supplierStructureId, InvoiceFilter filter, CancellationToken cancellationToken) =>
         Page(Filter(Sent(supplierStructureId), filter, supplierSide: true), filter)
-            .Select(i => new InvoiceRow(i.Id, i.Number, i.RecipientName ?? i.RecipientSiret, i.IssueDate, i.TotalWithVat, i.Currency, i.Status, i.DepositedAt))
+            .Select(i => new InvoiceRow(i.Id, i.Number, i.RecipientName ?? i.RecipientSiret, i.IssueDate, i.TotalWithVat, i.Currency, i.Status, i.DepositedAt)
+            {
+                Validator = i.ValidatorName, ValidatedAt = i.ValidatedAt,
+            })
+            .ToListAsync(cancellationToken);
+
+    public Task<List<InvoiceRow>> ToValidateAsync(Guid validatorStructureId, InvoiceFilter filter, CancellationToken cancellationToken) =>
+        Page(Filter(ToValidate(validatorStructureId), filter, supplierSide: false), filter)
+            .Select(i => new InvoiceRow(i.Id, i.Number, i.SupplierName, i.IssueDate, i.TotalWithVat, i.Currency, i.Status, i.DepositedAt)
+            {
+                ValidatedAt = i.ValidatedAt,
+            })
             .ToListAsync(cancellationToken);
 
     public Task<List<InvoiceRow>> ReceivedAsync(Guid recipientStructureId, InvoiceFilter filter, CancellationToken cancellationToken) =>

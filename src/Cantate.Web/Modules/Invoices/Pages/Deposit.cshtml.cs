@@ -3,6 +3,7 @@ using Cantate.Web.Modules.Invoices.Features.DepositBatch;
 using Cantate.Web.Modules.Invoices.Features.DepositInvoice;
 using Cantate.Web.Modules.Invoices.Features.DepositPdf;
 using Cantate.Web.Modules.Invoices.Features.RouteInvoice;
+using Cantate.Web.Modules.Invoices.Features.ValidateInvoice;
 using Cantate.Web.Modules.Structures;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -26,6 +27,9 @@ public sealed class DepositModel(StructureAccess access, DepositInvoice deposit,
     [BindProperty] public IFormFile? Fichier { get; set; }
     [BindProperty(Name = PdfInvoiceForm.Prefix)] public PdfInvoiceForm PdfForm { get; set; } = new();
     [BindProperty(Name = "jeton")] public string? PdfToken { get; set; }
+    /// <summary>The valideur of an A9/A12 invoice file (the file itself has no field for it).</summary>
+    [BindProperty(Name = "siretValideur")] public string? ValidatorSiret { get; set; }
+    [BindProperty(Name = "serviceValideur")] public string? ValidatorService { get; set; }
 
     public Membership Membership { get; private set; } = default!;
     public DepositInvoice.Result? Result { get; private set; }
@@ -71,7 +75,7 @@ public sealed class DepositModel(StructureAccess access, DepositInvoice deposit,
         }
         else
         {
-            Result = await deposit.HandleAsync(depositor, FileName, content, cancellationToken);
+            Result = await deposit.HandleAsync(depositor with { Validator = new ValidatorRequest(ValidatorSiret, ValidatorService) }, FileName, content, cancellationToken);
         }
         return Page();
     }

@@ -1,5 +1,6 @@
 using Cantate.Web.Modules.Invoices.Features.ProcessInvoice;
 using Cantate.Web.Modules.Invoices.Features.RouteInvoice;
+using Cantate.Web.Modules.Invoices.Features.ValidateInvoice;
 using Cantate.Web.Modules.Structures;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -21,6 +22,8 @@ public sealed class InvoiceDetailModel(InvoiceActions actions, DocumentStore doc
     [BindProperty(Name = "siret")] public string? RecipientSiret { get; set; }
     [BindProperty(Name = "service")] public string? ServiceCode { get; set; }
     [BindProperty(Name = "ej")] public string? EngagementNumber { get; set; }
+    [BindProperty(Name = "siretValideur")] public string? ValidatorSiret { get; set; }
+    [BindProperty(Name = "serviceValideur")] public string? ValidatorService { get; set; }
 
     public const string AttachmentsField = "pieces";
 
@@ -94,6 +97,27 @@ public sealed class InvoiceDetailModel(InvoiceActions actions, DocumentStore doc
         if (!await LoadAsync(cancellationToken)) return NotFound();
         Problems = await actions.RecycleAsync(Viewed, UserId, UserName, RecipientSiret, ServiceCode, EngagementNumber, null, cancellationToken);
         if (Problems.Count == 0) Message = "La facture est recyclée : elle repart vers son destinataire avec le même numéro.";
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostValiderAsync(CancellationToken cancellationToken) =>
+        ActAsync(v => actions.DecideAsValidatorAsync(v, UserId, UserName, InvoiceActions.ValidatorDecision.Validate, null, cancellationToken),
+            "La facture est validée : elle part vers son destinataire.", cancellationToken);
+
+    public Task<IActionResult> OnPostRefuserAsync(CancellationToken cancellationToken) =>
+        ActAsync(v => actions.DecideAsValidatorAsync(v, UserId, UserName, InvoiceActions.ValidatorDecision.Refuse, Reason, cancellationToken),
+            "La facture est refusée : son fournisseur en est informé.", cancellationToken);
+
+    public Task<IActionResult> OnPostPasLeBonValideurAsync(CancellationToken cancellationToken) =>
+        ActAsync(v => actions.DecideAsValidatorAsync(v, UserId, UserName, InvoiceActions.ValidatorDecision.WrongValidator, Comment, cancellationToken),
+            "Le fournisseur est informé que vous n'êtes pas le valideur de cette facture : il en désignera un autre.", cancellationToken);
+
+    public async Task<IActionResult> OnPostCorrigerValideurAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        Problems = await actions.CorrectValidatorAsync(Viewed, UserId, UserName, new ValidatorRequest(ValidatorSiret, ValidatorService), cancellationToken);
+        if (Problems.Count == 0) Message = "Le nouveau valideur est désigné : la facture lui est soumise.";
         await LoadAsync(cancellationToken);
         return Page();
     }

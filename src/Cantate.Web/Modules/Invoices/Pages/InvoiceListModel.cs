@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Cantate.Web.Modules.Invoices.Pages;
 
-/// <summary>What the two invoice lists share: the structure, the workspace check and the filters.</summary>
+/// <summary>What the invoice lists share: the structure, the workspace check and the filters.</summary>
 [Authorize]
 public abstract class InvoiceListModel(StructureAccess access, ListInvoices list, Workspace workspace) : PageModel
 {
@@ -34,9 +34,12 @@ public abstract class InvoiceListModel(StructureAccess access, ListInvoices list
         Membership = membership;
         var filter = new InvoiceFilter(Status, Party, Date("du", From), Date("au", To),
             Amount("min", MinAmount), Amount("max", MaxAmount), Number, Math.Max(1, PageNumber));
-        Rows = workspace == Workspace.FacturesEmises
-            ? await list.SentAsync(StructureId, filter, cancellationToken)
-            : await list.ReceivedAsync(StructureId, filter, cancellationToken);
+        Rows = workspace switch
+        {
+            Workspace.FacturesEmises => await list.SentAsync(StructureId, filter, cancellationToken),
+            Workspace.FacturesAValider => await list.ToValidateAsync(StructureId, filter, cancellationToken),
+            _ => await list.ReceivedAsync(StructureId, filter, cancellationToken),
+        };
         return Page();
     }
 
@@ -65,6 +68,11 @@ public sealed class SentInvoicesModel(StructureAccess access, ListInvoices list)
 }
 
 public sealed class ReceivedInvoicesModel(StructureAccess access, ListInvoices list) : InvoiceListModel(access, list, Workspace.FacturesRecues)
+{
+    public override string PartyLabel => "Fournisseur";
+}
+
+public sealed class InvoicesToValidateModel(StructureAccess access, ListInvoices list) : InvoiceListModel(access, list, Workspace.FacturesAValider)
 {
     public override string PartyLabel => "Fournisseur";
 }

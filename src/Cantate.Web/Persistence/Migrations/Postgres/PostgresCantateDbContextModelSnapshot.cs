@@ -645,6 +645,24 @@ namespace Cantate.Web.Persistence.Migrations.Postgres
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<DateTime?>("ValidatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ValidatorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ValidatorServiceCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ValidatorSiret")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<Guid?>("ValidatorStructureId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -658,6 +676,8 @@ namespace Cantate.Web.Persistence.Migrations.Postgres
 
                     b.HasIndex("RecipientStructureId", "IssueDate");
 
+                    b.HasIndex("Status", "StatusChangedAt");
+
                     b.HasIndex("SupplierStructureId", "DepositedAt");
 
                     b.HasIndex("SupplierStructureId", "Number")
@@ -666,6 +686,8 @@ namespace Cantate.Web.Persistence.Migrations.Postgres
                     b.HasIndex("RecipientStructureId", "DepositedAt", "Id");
 
                     b.HasIndex("RecipientStructureId", "Status", "DepositedAt");
+
+                    b.HasIndex("ValidatorStructureId", "Status", "DepositedAt");
 
                     b.ToTable("Invoices");
                 });
@@ -1100,6 +1122,11 @@ namespace Cantate.Web.Persistence.Migrations.Postgres
                         .HasForeignKey("SupplierStructureId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Cantate.Web.Modules.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("ValidatorStructureId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Cantate.Web.Modules.Invoices.InvoiceAttachment", b =>

@@ -640,6 +640,24 @@ namespace Cantate.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ValidatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValidatorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValidatorServiceCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValidatorSiret")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ValidatorStructureId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -653,6 +671,8 @@ namespace Cantate.Web.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RecipientStructureId", "IssueDate");
 
+                    b.HasIndex("Status", "StatusChangedAt");
+
                     b.HasIndex("SupplierStructureId", "DepositedAt");
 
                     b.HasIndex("SupplierStructureId", "Number")
@@ -661,6 +681,8 @@ namespace Cantate.Web.Persistence.Migrations.Sqlite
                     b.HasIndex("RecipientStructureId", "DepositedAt", "Id");
 
                     b.HasIndex("RecipientStructureId", "Status", "DepositedAt");
+
+                    b.HasIndex("ValidatorStructureId", "Status", "DepositedAt");
 
                     b.ToTable("Invoices");
                 });
@@ -1091,6 +1113,11 @@ namespace Cantate.Web.Persistence.Migrations.Sqlite
                         .HasForeignKey("SupplierStructureId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Cantate.Web.Modules.Structures.Structure", null)
+                        .WithMany()
+                        .HasForeignKey("ValidatorStructureId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Cantate.Web.Modules.Invoices.InvoiceAttachment", b =>

@@ -34,14 +34,14 @@ public sealed class DepositInvoice(CantateDbContext db, DocumentStore documents,
     {
         ArgumentNullException.ThrowIfNull(depositor);
         ArgumentNullException.ThrowIfNull(content);
-        var outcome = await check.CheckAsync(depositor.StructureId, fileName, content, new HashSet<string>(), cancellationToken);
+        var outcome = await check.CheckAsync(depositor.StructureId, fileName, content, new HashSet<string>(), cancellationToken, depositor.Validator);
         if (!outcome.Accepted) return new Result(null, null, outcome.Problems, outcome.Warnings);
         var draft = outcome.Draft!;
 
         var now = clock.GetUtcNow().UtcDateTime;
         var path = await documents.SaveAsync(content, ExtensionOf(outcome.Syntax), cancellationToken);
         var flow = NewFlow(depositor, FlowNumbers.SyntaxOf(outcome.Syntax), fileName, content, path, now);
-        var invoice = Add(db, draft, flow, depositor, path, now);
+        var invoice = Add(db, draft, flow, depositor, path, now, outcome.Validator);
         flow.Finish(new FlowReport { Invoices = [Entry(fileName, draft, invoice.Id, [], outcome.Warnings)] }, now);
         db.DepositFlows.Add(flow);
         beforeSave?.Invoke(invoice);
@@ -89,8 +89,12 @@ public sealed class DepositInvoice(CantateDbContext db, DocumentStore documents,
         };
     }
 
-    /// <summary>An accepted invoice joins its flow; its routing is written to the outbox in the same transaction.</summary>
-    public static Invoice Add(CantateDbContext db, InvoiceDraft draft, DepositFlow flow, Depositor depositor, string documentPath, DateTime now)
+    /// <summary>
+    /// An accepted invoice joins its flow; its routing is written to the outbox in the same transaction. An A9/A12
+    /// invoice goes to its (checked) valideur instead, whose users are told it awaits them; routing follows validation.
+    /// </summary>
+    public static Invoice Add(CantateDbContext db, InvoiceDraft draft, DepositFlow flow, Depositor depositor, string documentPath, DateTime now,
+        ValidatorDesignation? validator = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(flow);
@@ -98,6 +102,13 @@ public sealed class DepositInvoice(CantateDbContext db, DocumentStore documents,
         var invoice = Invoice.Deposit(draft, flow.Id, flow.SupplierStructureId, documentPath, depositor.ActorName, depositor.UserId, now);
         invoice.DepositMode = depositor.Mode;
         db.Invoices.Add(invoice);
+        if (invoice.RequiresValidator)
+        {
+            // Never routed without its valideur: a caller that did not check one fails here rather than skip the circuit.
+            invoice.SubmitForValidation(validator ?? throw new InvalidOperationException($"Invoice {draft.Number} of cadre {draft.Cadre} has no checked valideur."), now);
+            db.Enqueue(InvoiceStatusNotifications.Kind, new InvoiceStatusNotifications.Message(invoice.Id, invoice.Status.Code()), now);
+            return invoice;
+        }
         db.Enqueue(InvoiceRouting.Kind, new InvoiceRouting.Message(invoice.Id), now);
         return invoice;
     }

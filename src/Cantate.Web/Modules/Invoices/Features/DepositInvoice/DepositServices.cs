@@ -10,6 +10,7 @@ public static class DepositServices
     /// <summary>Idempotent: both the portal's module and the API's deposit operations may call it.</summary>
     public static IServiceCollection AddDeposits(this IServiceCollection services)
     {
+        services.TryAddScoped<ValidateInvoice.ValidatorRules>();
         services.TryAddScoped<InvoiceCheck>();
         services.TryAddScoped<DepositInvoice>();
         services.TryAddScoped<ProcessFlow>();

@@ -1,6 +1,7 @@
 using Cantate.Invoicing.Parsing;
 using Cantate.Invoicing.Validation;
 using Cantate.Web.Modules.Invoices.Features.RouteInvoice;
+using Cantate.Web.Modules.Invoices.Features.ValidateInvoice;
 using Cantate.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,9 @@ namespace Cantate.Web.Modules.Invoices.Features.DepositInvoice;
 /// <param name="DepositMode">modeDepot; by default an uploaded file (UPLOAD_PORTAIL or UPLOAD_API).</param>
 public sealed record Depositor(Guid StructureId, Guid? UserId, string ActorName, string Channel, string? DepositMode = null)
 {
+    /// <summary>The valideur designated with the invoice (A9/A12), when the door lets the supplier name one.</summary>
+    public ValidatorRequest? Validator { get; init; }
+
     public string Mode => DepositMode ?? (Channel == "API" ? DepositModes.UploadApi : DepositModes.UploadPortail);
 }
 
@@ -32,7 +36,7 @@ public static class DepositModes
 /// The checks every invoice file passes, whatever door it came through (portal, typed form, API, batch): EN 16931
 /// and the Chorus Pro profile, the routing rules of the directory, and a number the supplier has not used yet.
 /// </summary>
-public sealed class InvoiceCheck(CantateDbContext db, RoutingRules routing)
+public sealed class InvoiceCheck(CantateDbContext db, RoutingRules routing, ValidatorRules validators)
 {
     public const long MaxFileBytes = 120L * 1024 * 1024;
 
@@ -43,11 +47,17 @@ public sealed class InvoiceCheck(CantateDbContext db, RoutingRules routing)
     public sealed record Outcome(InvoiceDraft? Draft, InvoiceSyntax Syntax, IReadOnlyList<DepositProblem> Problems, IReadOnlyList<DepositProblem> Warnings)
     {
         public bool Accepted => Draft is not null && Problems.Count == 0;
+
+        /// <summary>The checked valideur of an accepted A9/A12 invoice.</summary>
+        public ValidatorDesignation? Validator { get; init; }
     }
 
-    /// <summary>Checks one file; <c>numbersInFlow</c> are the numbers already accepted in the same flow (a batch may not hold one number twice).</summary>
+    /// <summary>
+    /// Checks one file; <c>numbersInFlow</c> are the numbers already accepted in the same flow (a batch may not hold one
+    /// number twice); <c>validator</c> is the valideur designated with it, which an A9/A12 invoice cannot go without.
+    /// </summary>
     public async Task<Outcome> CheckAsync(Guid supplierStructureId, string fileName, ReadOnlyMemory<byte> content, IReadOnlySet<string> numbersInFlow,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, ValidatorRequest? validator = null)
     {
         ArgumentNullException.ThrowIfNull(numbersInFlow);
         if (content.Length == 0)
@@ -68,6 +78,8 @@ public sealed class InvoiceCheck(CantateDbContext db, RoutingRules routing)
         var problems = new List<DepositProblem>();
         var routed = await routing.CheckAsync(draft.RecipientSiret, draft.ServiceCode, draft.EngagementNumber, cancellationToken);
         problems.AddRange(routed.Problems);
+        var validated = await validators.CheckAsync(draft.Cadre, supplierStructureId, validator, cancellationToken);
+        problems.AddRange(validated.Problems);
         if (numbersInFlow.Contains(draft.Number))
         {
             problems.Add(new DepositProblem("DOUBLON", "BT-1", "",
@@ -77,7 +89,7 @@ public sealed class InvoiceCheck(CantateDbContext db, RoutingRules routing)
         {
             problems.Add(Duplicate(draft.Number));
         }
-        return new Outcome(draft, report.Syntax, problems, warnings);
+        return new Outcome(draft, report.Syntax, problems, warnings) { Validator = validated.Validator };
     }
 
     public Task<bool> IsNumberTakenAsync(Guid supplierStructureId, string number, CancellationToken cancellationToken) =>

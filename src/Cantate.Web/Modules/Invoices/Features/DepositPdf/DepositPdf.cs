@@ -13,7 +13,8 @@ namespace Cantate.Web.Modules.Invoices.Features.DepositPdf;
 /// invoice's document, the record comes from the typed fields. The routing rules of the directory and the number's
 /// uniqueness are checked as for any invoice; an accepted invoice gets its flow and certificate, then is routed.
 /// </summary>
-public sealed class DepositPdf(CantateDbContext db, DocumentStore documents, RoutingRules routing, InvoiceCheck check, TimeProvider clock)
+public sealed class DepositPdf(CantateDbContext db, DocumentStore documents, RoutingRules routing, ValidateInvoice.ValidatorRules validators, InvoiceCheck check,
+    TimeProvider clock)
 {
     public const long MaxPdfBytes = InvoiceCheck.MaxFileBytes;
 
@@ -39,6 +40,8 @@ public sealed class DepositPdf(CantateDbContext db, DocumentStore documents, Rou
         var siret = SiretRules.Normalize(fields.RecipientSiret);
         var routed = await routing.CheckAsync(siret, Clean(fields.ServiceCode), Clean(fields.EngagementNumber), cancellationToken);
         problems.AddRange(routed.Problems);
+        var validated = await validators.CheckAsync(fields.Cadre, depositor.StructureId, depositor.Validator, cancellationToken);
+        problems.AddRange(validated.Problems);
         if (await check.IsNumberTakenAsync(depositor.StructureId, fields.Number!, cancellationToken)) problems.Add(InvoiceCheck.Duplicate(fields.Number!));
         if (problems.Count > 0) return new Result(null, null, problems);
 
@@ -64,7 +67,7 @@ public sealed class DepositPdf(CantateDbContext db, DocumentStore documents, Rou
         };
         var now = clock.GetUtcNow().UtcDateTime;
         var flow = Deposit.NewFlow(depositor, depositor.Mode, fileName, content, storagePath, now);
-        var invoice = Deposit.Add(db, draft, flow, depositor, storagePath, now);
+        var invoice = Deposit.Add(db, draft, flow, depositor, storagePath, now, validated.Validator);
         flow.Finish(new FlowReport { Invoices = [Deposit.Entry(fileName, draft, invoice.Id, [], [])] }, now);
         db.DepositFlows.Add(flow);
         beforeSave?.Invoke(invoice);

@@ -128,7 +128,11 @@ public sealed partial class EnterInvoice(CantateDbContext db, RoutingRules routi
         if (!checkedForm.IsValid) return new Sent(checkedForm, null);
         var pdf = FacturXWriter.Write(checkedForm.Model);
         var fileName = checkedForm.Model.Number!.Replace('/', '-') + ".pdf";
-        var result = await deposit.HandleAsync(new Features.DepositInvoice.Depositor(seller.Id, userId, userName, "PORTAIL", Features.DepositInvoice.DepositModes.SaisiePortail), fileName, pdf, cancellationToken);
+        var depositor = new Features.DepositInvoice.Depositor(seller.Id, userId, userName, "PORTAIL", Features.DepositInvoice.DepositModes.SaisiePortail)
+        {
+            Validator = new ValidateInvoice.ValidatorRequest(form.ValidatorSiret, form.ValidatorServiceCode),
+        };
+        var result = await deposit.HandleAsync(depositor, fileName, pdf, cancellationToken);
         if (result.Accepted && draftId is { } id) await DeleteDraftAsync(seller.Id, id, cancellationToken);
         return new Sent(checkedForm, result);
     }
@@ -156,6 +160,7 @@ public sealed partial class EnterInvoice(CantateDbContext db, RoutingRules routi
         "BT-31" => nameof(InvoiceForm.SellerVatId),
         "BT-46" or "BT-47" => nameof(InvoiceForm.RecipientSiret),
         "BT-84" => nameof(InvoiceForm.Iban),
+        "VALIDEUR" => nameof(InvoiceForm.ValidatorSiret),
         "BT-86" => nameof(InvoiceForm.Bic),
         _ => null,
     };

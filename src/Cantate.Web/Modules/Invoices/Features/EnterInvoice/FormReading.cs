@@ -71,7 +71,7 @@ internal sealed class FormReading(InvoiceForm form, bool complete)
 
         if (complete)
         {
-            if (cadre is null) Error(nameof(InvoiceForm.Cadre), "Choisissez le cadre de facturation (A1 ou A2).");
+            if (cadre is null) Error(nameof(InvoiceForm.Cadre), "Choisissez le cadre de facturation (A1, A2, A9 ou A12).");
             if (type is null) Error(nameof(InvoiceForm.TypeCode), "Choisissez le type de document : facture ou avoir.");
             CheckNumber(nameof(InvoiceForm.Number), number, "Le numéro de facture");
             if (form.IsCreditNote)

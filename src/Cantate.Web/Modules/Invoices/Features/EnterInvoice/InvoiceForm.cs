@@ -22,6 +22,9 @@ public sealed class InvoiceForm
     public string? RecipientSiret { get; set; }
     public string? ServiceCode { get; set; }
     public string? EngagementNumber { get; set; }
+    /// <summary>A9/A12: the SIRET of the titulaire or mandataire who validates the invoice, and optionally its service.</summary>
+    public string? ValidatorSiret { get; set; }
+    public string? ValidatorServiceCode { get; set; }
     public string? SellerVatId { get; set; }
     public string? PaymentTerms { get; set; }
     public string? Iban { get; set; }
@@ -43,6 +46,8 @@ public sealed class InvoiceForm
         yield return (nameof(RecipientSiret), RecipientSiret);
         yield return (nameof(ServiceCode), ServiceCode);
         yield return (nameof(EngagementNumber), EngagementNumber);
+        yield return (nameof(ValidatorSiret), ValidatorSiret);
+        yield return (nameof(ValidatorServiceCode), ValidatorServiceCode);
         yield return (nameof(SellerVatId), SellerVatId);
         yield return (nameof(PaymentTerms), PaymentTerms);
         yield return (nameof(Iban), Iban);
@@ -98,11 +103,13 @@ public sealed class AttachmentForm
 /// <summary>The choices the form offers, with their French labels.</summary>
 public static class InvoiceFormChoices
 {
-    /// <summary>A9 and A12 need the validation circuits of the titulaire or mandataire, which do not exist yet.</summary>
+    /// <summary>A9 and A12 go first to the titulaire or mandataire named in the form, who validates them.</summary>
     public static readonly IReadOnlyList<(string Code, string Label)> Cadres =
     [
         ("A1", "A1 – Dépôt par un fournisseur d'une facture"),
         ("A2", "A2 – Dépôt par un fournisseur d'une facture déjà payée"),
+        ("A9", "A9 – Dépôt par un sous-traitant d'une facture (validée par le titulaire)"),
+        ("A12", "A12 – Dépôt par un cotraitant d'une facture (validée par le mandataire)"),
     ];
 
     public static readonly IReadOnlyList<(string Code, string Label)> Types = [("380", "Facture"), ("381", "Avoir")];

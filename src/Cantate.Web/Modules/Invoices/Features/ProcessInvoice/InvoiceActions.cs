@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Cantate.Web.Modules.Invoices.Features.RouteInvoice;
+using Cantate.Web.Modules.Invoices.Features.ValidateInvoice;
 using Cantate.Web.Modules.Notifications;
 using Cantate.Web.Modules.Structures;
 using Cantate.Web.Persistence;
@@ -12,6 +13,8 @@ public enum InvoiceSide
 {
     Supplier,
     Recipient,
+    /// <summary>The titulaire or mandataire who validates an A9/A12 invoice ("Factures à valider").</summary>
+    Validator,
 }
 
 /// <summary>
@@ -19,19 +22,37 @@ public enum InvoiceSide
 /// (traiter/recue), the supplier recycles, completes, or acknowledges a rejection. Authorization is checked here,
 /// on the server: an invoice of a structure the user does not hold the right workspace on is "not found".
 /// </summary>
-public sealed partial class InvoiceActions(CantateDbContext db, StructureAccess access, RoutingRules routing, DocumentStore documents, TimeProvider clock)
+public sealed partial class InvoiceActions(CantateDbContext db, StructureAccess access, RoutingRules routing, ValidatorRules validators, DocumentStore documents,
+    TimeProvider clock)
 {
     /// <summary>An invoice as its viewer sees it; <see cref="Membership"/> is null for a technical account of the API.</summary>
     public sealed record Viewed(Invoice Invoice, InvoiceSide Side, Membership? Membership);
 
-    /// <summary>The invoice as seen from the structure the user acts for, or null.</summary>
+    /// <summary>
+    /// The invoice as seen from the structure the user acts for, or null: the structure must be on one of its sides
+    /// and the user must hold that side's workspace ("Factures émises", "Factures reçues", "Factures à valider").
+    /// </summary>
     public async Task<Viewed?> FindAsync(Guid userId, Guid structureId, Guid invoiceId, CancellationToken cancellationToken)
     {
-        if (await VisibleAsync(i => i.Id == invoiceId, structureId, null, cancellationToken) is not (var invoice, var side)) return null;
-        var workspace = side == InvoiceSide.Supplier ? Workspace.FacturesEmises : Workspace.FacturesRecues;
-        var membership = await access.WorkspaceMembershipAsync(userId, structureId, workspace, cancellationToken);
-        return membership is null ? null : new Viewed(invoice, side, membership);
+        var invoice = await Load(i => i.Id == invoiceId, structureId, cancellationToken);
+        if (invoice is null) return null;
+        var membership = await access.MembershipAsync(userId, structureId, cancellationToken);
+        if (membership is null) return null;
+        foreach (var side in SidesOf(invoice, structureId))
+        {
+            if (membership.Workspaces.Contains(WorkspaceOf(side))) return new Viewed(invoice, side, membership);
+        }
+        return null;
     }
+
+    /// <summary>The workspace a user needs to see invoices from that side.</summary>
+    public static Workspace WorkspaceOf(InvoiceSide side) => side switch
+    {
+        InvoiceSide.Supplier => Workspace.FacturesEmises,
+        InvoiceSide.Recipient => Workspace.FacturesRecues,
+        InvoiceSide.Validator => Workspace.FacturesAValider,
+        _ => throw new ArgumentOutOfRangeException(nameof(side), side, null),
+    };
 
     /// <summary>
     /// The invoice of this API id as the structure of a technical account sees it, from the given side (or either),
@@ -48,15 +69,29 @@ public sealed partial class InvoiceActions(CantateDbContext db, StructureAccess 
     private async Task<(Invoice, InvoiceSide)?> VisibleAsync(Expression<Func<Invoice, bool>> which, Guid structureId, InvoiceSide? wanted,
         CancellationToken cancellationToken)
     {
-        var invoice = await db.Invoices.Include(i => i.History.OrderBy(h => h.Id)).Where(which)
-            .FirstOrDefaultAsync(i => i.SupplierStructureId == structureId || i.RecipientStructureId == structureId, cancellationToken);
+        var invoice = await Load(which, structureId, cancellationToken);
         if (invoice is null) return null;
-        var side = invoice.SupplierStructureId == structureId && wanted != InvoiceSide.Recipient ? InvoiceSide.Supplier : InvoiceSide.Recipient;
-        if (wanted is { } only && side != only) return null;
-        if (side == InvoiceSide.Recipient && invoice.RecipientStructureId != structureId) return null;
+        foreach (var side in SidesOf(invoice, structureId))
+        {
+            if (wanted is null || wanted == side) return (invoice, side);
+        }
+        return null;
+    }
+
+    private Task<Invoice?> Load(Expression<Func<Invoice, bool>> which, Guid structureId, CancellationToken cancellationToken) =>
+        db.Invoices.Include(i => i.History.OrderBy(h => h.Id)).Where(which)
+            .FirstOrDefaultAsync(i => i.SupplierStructureId == structureId || i.RecipientStructureId == structureId || i.ValidatorStructureId == structureId,
+                cancellationToken);
+
+    /// <summary>The sides the structure is on for this invoice, in order of precedence.</summary>
+    private static IEnumerable<InvoiceSide> SidesOf(Invoice invoice, Guid structureId)
+    {
+        if (invoice.SupplierStructureId == structureId) yield return InvoiceSide.Supplier;
         // A recipient sees an invoice only once it was made available to it.
-        if (side == InvoiceSide.Recipient && invoice.Status is InvoiceStatus.Deposee or InvoiceStatus.EnCoursAcheminement) return null;
-        return (invoice, side);
+        if (invoice.RecipientStructureId == structureId && invoice.Status is not (InvoiceStatus.Deposee or InvoiceStatus.EnCoursAcheminement))
+            yield return InvoiceSide.Recipient;
+        // The valideur designated now; a valideur that was replaced after saying it was not the right one sees it no more.
+        if (invoice.ValidatorStructureId == structureId) yield return InvoiceSide.Validator;
     }
 
     /// <summary>Null when done; otherwise what prevented it, for the user.</summary>

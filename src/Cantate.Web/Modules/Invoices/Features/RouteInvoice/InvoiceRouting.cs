@@ -23,7 +23,7 @@ public sealed class InvoiceRouting(CantateDbContext db, RoutingRules rules, Time
     {
         var message = JsonSerializer.Deserialize<Message>(payload) ?? throw new InvalidOperationException("Empty routing message.");
         var invoice = await db.Invoices.Include(i => i.History).FirstOrDefaultAsync(i => i.Id == message.InvoiceId, cancellationToken);
-        if (invoice is null || invoice.Status != InvoiceStatus.Deposee) return;
+        if (invoice is null || !invoice.AwaitsRouting) return;
         var now = clock.GetUtcNow().UtcDateTime;
 
         var outcome = await rules.CheckAsync(invoice.RecipientSiret, invoice.ServiceCode, invoice.EngagementNumber, cancellationToken);
