@@ -26,7 +26,7 @@ public sealed class ApiExamplesTests(ApiExamplesTests.Platform platform) : IClas
         var operation = ApiCatalogue.Operations.Single(o => o.OperationId == operationId);
         var request = JsonNode.Parse(operation.RequestExample)!;
         Substitute(request, await platform.ValuesForAsync(operation.Path));
-        var caller = operation.Caller == "destinataire" ? platform.Recipient : platform.Supplier;
+        var caller = operation.Caller switch { "destinataire" => platform.Recipient, "valideur" => platform.Validator, _ => platform.Supplier };
         var response = operation.Method == "GET"
             ? await caller.GetAsync("/cpro" + operation.Path)
             : await caller.PostAsync("/cpro" + operation.Path, request.ToJsonString());
@@ -80,16 +80,23 @@ public sealed class ApiExamplesTests(ApiExamplesTests.Platform platform) : IClas
     {
         public const string SupplierSiret = "84321765400014";
         public const string RecipientSiret = "13002526500013";
+        /// <summary>The titulaire who validates the examples' A9 invoices, and a structure designated by mistake.</summary>
+        public const string ValidatorSiret = "79245318500011";
+        public const string WrongValidatorSiret = "90012345600015";
         private int _invoices;
 
         public CantateFactory Factory { get; } = new(TestDatabase.Sqlite);
         public CproClient Supplier { get; private set; } = default!;
         public CproClient Recipient { get; private set; } = default!;
+        public CproClient Validator { get; private set; } = default!;
+        public CproClient WrongValidator { get; private set; } = default!;
 
         public async Task InitializeAsync()
         {
             Supplier = await CproClient.ConnectAsync(Factory, SupplierSiret);
             Recipient = await CproClient.ConnectAsync(Factory, RecipientSiret);
+            Validator = await CproClient.ConnectAsync(Factory, ValidatorSiret);
+            WrongValidator = await CproClient.ConnectAsync(Factory, WrongValidatorSiret);
             await Factory.QueryAsync(async db =>
             {
                 var recipient = await db.Structures.SingleAsync(s => s.Siret == RecipientSiret);
@@ -135,6 +142,22 @@ public sealed class ApiExamplesTests(ApiExamplesTests.Platform platform) : IClas
                 case "/factures/v1/traiter/recue":
                     values["idFacture"] = await InvoiceAsync(number, null);
                     break;
+                case "/factures/v1/rechercher/valideur" or "/factures/v1/traiter/factureAValider":
+                    values["idFacture"] = await SubcontractorInvoiceAsync(number, ValidatorSiret);
+                    break;
+                case "/factures/v1/consulter/valideur":
+                    var validated = await SubcontractorInvoiceAsync(number, ValidatorSiret);
+                    (await Validator.PostAsync("/cpro/factures/v1/traiter/factureAValider", new { idFacture = validated, action = "VALIDATION" })).EnsureOk();
+                    await WaitForAsync(number, InvoiceStatus.MiseADisposition);
+                    values["identifiantFactureCPP"] = validated;
+                    break;
+                case "/factures/v1/corriger/valideur/facture":
+                    var misdirected = await SubcontractorInvoiceAsync(number, WrongValidatorSiret);
+                    (await WrongValidator.PostAsync("/cpro/factures/v1/traiter/factureAValider", new { idFacture = misdirected, action = "MISE_EN_RECYCLAGE" })).EnsureOk();
+                    values["idFacture"] = misdirected;
+                    break;
+                case "/factures/v1/recuperer/statutsFactureVisibles/valideur":
+                    break;
                 case var invoicePath when invoicePath.StartsWith("/factures/v1/", StringComparison.Ordinal) || invoicePath.Contains("/consulterCR", StringComparison.Ordinal):
                     var id = await InvoiceAsync(number, null);
                     values["idFacture"] = id;
@@ -155,19 +178,44 @@ public sealed class ApiExamplesTests(ApiExamplesTests.Platform platform) : IClas
                 nomFichier = number + ".xml",
                 syntaxeFlux = "IN_DP_E1_UBL_INVOICE",
             })).EnsureOk();
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            int? id;
-            while ((id = await Factory.QueryAsync(db => db.Invoices.Where(i => i.Number == number && i.Status == InvoiceStatus.MiseADisposition)
-                       .Select(i => (int?)i.CppId).SingleOrDefaultAsync())) is null)
-            {
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"{number} was not made available.");
-                await Task.Delay(50);
-            }
+            int? id = await WaitForAsync(number, InvoiceStatus.MiseADisposition);
             if (status is not null)
             {
                 (await Recipient.PostAsync("/cpro/factures/v1/traiter/recue", new { idFacture = id, nouveauStatut = status, motif = "Motif de l'exemple" })).EnsureOk();
             }
             return id.Value;
+        }
+
+        private async Task<int> WaitForAsync(string number, InvoiceStatus status)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            int? id;
+            while ((id = await Factory.QueryAsync(db => db.Invoices.Where(i => i.Number == number && i.Status == status)
+                       .Select(i => (int?)i.CppId).SingleOrDefaultAsync())) is null)
+            {
+                if (DateTime.UtcNow > deadline) throw new TimeoutException($"{number} did not reach {status}.");
+                await Task.Delay(50);
+            }
+            return id.Value;
+        }
+
+        /// <summary>An A9 invoice typed through soumettre, waiting for the given valideur (A_VALIDER_1).</summary>
+        private async Task<int> SubcontractorInvoiceAsync(string number, string validatorSiret)
+        {
+            var response = (await Supplier.PostAsync("/cpro/factures/v1/soumettre", new
+            {
+                modeDepot = "SAISIE_API",
+                numeroFactureSaisi = number,
+                dateFacture = "2026-11-20",
+                dateEcheancePaiement = "2026-12-20",
+                destinataire = new { codeDestinataire = RecipientSiret, codeServiceExecutant = "DINUM-ACHATS" },
+                cadreDeFacturation = new { codeCadreFacturation = "A9_FACTURE_SOUSTRAITANT", codeStructureValideur = validatorSiret },
+                references = new { deviseFacture = "EUR", typeFacture = "FACTURE", modePaiement = "VIREMENT" },
+                lignePoste = new[] { new { lignePosteReference = "R1", lignePosteDenomination = "Lot 2 : menuiseries", lignePosteQuantite = 10, lignePosteMontantUnitaireHT = 50, lignePosteTauxTvaManuel = 20 } },
+                montantTotal = new { montantHtTotal = 500, montantTVA = 100, montantTtcTotal = 600, montantAPayer = 600 },
+            })).EnsureOk();
+            Assert.Equal("A_VALIDER_1", response["statutFacture"].GetString());
+            return response["identifiantFactureCPP"].GetInt32();
         }
 
         private async Task<int> FileAsync()
@@ -186,6 +234,8 @@ public sealed class ApiExamplesTests(ApiExamplesTests.Platform platform) : IClas
         {
             Supplier.Dispose();
             Recipient.Dispose();
+            Validator.Dispose();
+            WrongValidator.Dispose();
             await Factory.DisposeAsync();
         }
     }

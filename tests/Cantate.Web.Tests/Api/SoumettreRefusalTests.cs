@@ -43,7 +43,10 @@ public abstract class SoumettreRefusalTests(TestDatabase database) : PortalTest(
         await RefusedAsync(journey, a9, CproCodes.InvalidField, "cadreDeFacturation.codeStructureValideur");
         var a12 = Typed("F-R-3");
         a12["cadreDeFacturation"] = new JsonObject { ["codeCadreFacturation"] = "A12_FACTURE_COTRAITANT", ["codeStructureValideur"] = "84321765400014" };
-        await RefusedAsync(journey, a12, CproCodes.InvalidField, "A12", "pas encore disponible");
+        await RefusedAsync(journey, a12, CproCodes.InvoiceRefused, "VALIDEUR-FOURNISSEUR", "cadreDeFacturation.codeStructureValideur", "votre propre structure");
+        var unknownValidator = Typed("F-R-3");
+        unknownValidator["cadreDeFacturation"] = new JsonObject { ["codeCadreFacturation"] = "A9", ["codeStructureValideur"] = "90012345600015" };
+        await RefusedAsync(journey, unknownValidator, CproCodes.InvoiceRefused, "VALIDEUR-INCONNU", "90012345600015", "n'est pas inscrite sur Cantate");
 
         var synthesis = Typed("F-R-4");
         synthesis["montantTotal"]!["montantTtcTotal"] = 370;

@@ -5,7 +5,7 @@ namespace Cantate.Web.Modules.Api.Operations;
 
 /// <summary>
 /// Following invoices after their deposit: searches and consultation for both sides, the history, the recipient's
-/// processing (traiter/recue), the supplier's recycling and completion, and downloads. Every operation acts for the
+/// processing (traiter/recue), the supplier's recycling and completion, downloads, and the A9/A12 validation circuit. Every operation acts for the
 /// structure of the calling technical account only.
 /// </summary>
 public static class InvoiceTrackingOperations
@@ -24,6 +24,7 @@ public static class InvoiceTrackingOperations
         services.AddScoped<SupplierCorrections>();
         services.AddScoped<InvoiceDownloads>();
         services.AddScoped<GroupDownload>();
+        services.AddScoped<ValidatorInvoices>();
     }
 
     public static void Map(RouteGroupBuilder cpro)
@@ -38,5 +39,10 @@ public static class InvoiceTrackingOperations
         cpro.MapPost("/factures/v1/recycler", (HttpContext http, SupplierCorrections s, CancellationToken c) => s.RecycleAsync(http, c));
         cpro.MapPost("/factures/v1/completer", (HttpContext http, SupplierCorrections s, CancellationToken c) => s.CompleteAsync(http, c));
         cpro.MapPost("/factures/v1/telecharger/groupe", (HttpContext http, GroupDownload s, CancellationToken c) => s.HandleAsync(http, c));
+        cpro.MapPost("/factures/v1/rechercher/valideur", (HttpContext http, ValidatorInvoices s, CancellationToken c) => s.SearchAsync(http, c));
+        cpro.MapPost("/factures/v1/consulter/valideur", (HttpContext http, InvoiceConsultation s, CancellationToken c) => s.AsValidatorAsync(http, c));
+        cpro.MapPost("/factures/v1/traiter/factureAValider", (HttpContext http, ValidatorInvoices s, CancellationToken c) => s.ProcessAsync(http, c));
+        cpro.MapPost("/factures/v1/corriger/valideur/facture", (HttpContext http, ValidatorInvoices s, CancellationToken c) => s.CorrectAsync(http, c));
+        cpro.MapPost("/factures/v1/recuperer/statutsFactureVisibles/valideur", () => ValidatorInvoices.VisibleStatuses());
     }
 }

@@ -17,7 +17,8 @@ public static partial class ApiCatalogue
         new("Factures", "POST", "/factures/v1/soumettre", "Saisir une facture (SAISIE_API) ou déposer un PDF (DEPOT_PDF_API)",
             "SAISIE_API : lignes (lignePoste), TVA (ligneTva) et montants ; la plateforme produit la facture Factur-X et la contrôle comme un dépôt ; sans numeroFactureSaisi, un numéro est attribué. " +
             "DEPOT_PDF_API : numeroFactureSaisi, dateFacture, montants et pieceJointePrincipale (tableau ou objet) qui désigne un fichier ajouté par transverses/v1/ajouter/fichier. " +
-            "Cadres A9 et A12 : circuit de validation non disponible, refusés avec la raison.",
+            "Cadres A9_FACTURE_SOUSTRAITANT et A12_FACTURE_COTRAITANT : cadreDeFacturation.codeStructureValideur (SIRET du titulaire ou du mandataire, inscrit sur Cantate, actif, autre que le fournisseur) " +
+            "est obligatoire, codeServiceValideur facultatif ; la facture est contrôlée comme les autres puis attend son valideur (statutFacture A_VALIDER_1) avant d'aller au destinataire.",
             """{"modeDepot":"SAISIE_API","idUtilisateurCourant":0,"destinataire":{"codeDestinataire":"13002526500013","codeServiceExecutant":"DINUM-ACHATS"},"fournisseur":{"idFournisseur":2},"cadreDeFacturation":{"codeCadreFacturation":"A1_FACTURE_FOURNISSEUR","codeStructureValideur":null},"references":{"deviseFacture":"EUR","typeFacture":"FACTURE","typeTva":"TVA_SUR_DEBIT","motifExonerationTva":null,"numeroMarche":"M-2026-07","numeroBonCommande":null,"numeroFactureOrigine":null,"modePaiement":"VIREMENT"},"lignePoste":[{"lignePosteNumero":1,"lignePosteReference":"R1","lignePosteDenomination":"Maintenance annuelle","lignePosteQuantite":10,"lignePosteUnite":"lot","lignePosteMontantUnitaireHT":50.0,"lignePosteMontantRemiseHT":0,"lignePosteTauxTva":"","lignePosteTauxTvaManuel":20}],"ligneTva":[{"ligneTvaMontantBaseHtParTaux":500,"ligneTvaMontantTvaParTaux":100,"ligneTvaTaux":null,"ligneTvaTauxManuel":20}],"montantTotal":{"montantHtTotal":500,"montantTVA":100,"montantTtcTotal":600,"montantRemiseGlobaleTTC":0,"motifRemiseGlobaleTTC":null,"montantAPayer":600},"commentaire":"Facture saisie par API"}""",
             """{"codeRetour":0,"libelle":"TRA_MSG_00.000","dateDepot":"2026-11-26","empreinteCertificatDepot":"8c110779865357796a0e7e616cf3041362ff14d393c834bffaea85289c33fbde","identifiantFactureCPP":5,"identifiantStructure":"84321765400014","numeroFacture":"API261126-T7YTHK","statutFacture":"DEPOSEE","numeroFluxDepot":"FLX20261126HN79WRJ5"}""",
             ExampleClient: "facturation_electronique"),
@@ -64,7 +65,40 @@ public static partial class ApiCatalogue
             """{"format":"PDF","listeFacture":[{"idFacture":1}],"avecPiecesJointesComplementaires":"NON"}""",
             """{"codeRetour":0,"libelle":"TRA_MSG_00.000","fichierResultat":"JVBERi0xLjcKJdP0zOEK…"}""",
             Caller: "destinataire", ExampleClient: "Pastell"),
+        new("Factures", "POST", "/factures/v1/rechercher/valideur", "Rechercher les factures à valider",
+            "Les factures A9/A12 dont la structure du compte est le valideur désigné (titulaire ou mandataire), quel que soit leur statut depuis ; mêmes filtres que rechercher/fournisseur " +
+            "(statutCourant A_VALIDER_1 pour celles qui attendent une décision), plus listeFournisseurs [{idFournisseur}]. Pagination paramRecherche {pageResultatDemandee, nbResultatsParPage}.",
+            """{"statutCourant":"A_VALIDER_1","paramRecherche":{"nbResultatsParPage":10,"pageResultatDemandee":1}}""",
+            """{"codeRetour":0,"libelle":"TRA_MSG_00.000","listeFactures":[""" + ValidatorSummaryFields + """],"parametresRetour":{"pageCourante":1,"pages":1,"nbResultatsParPage":10,"total":1}}""",
+            Caller: "valideur"),
+        new("Factures", "POST", "/factures/v1/consulter/valideur", "Consulter une facture à valider",
+            "Même réponse que consulter/fournisseur, pour le valideur désigné ; cadreDeFacturation donne le valideur (codeStructureValideur, idValideur1, designationValideur1) et dateValidation1 une fois validée.",
+            """{"identifiantFactureCPP":1}""",
+            ConsultedInvoice.Replace("""{"codeCadreFacturation":"A1_FACTURE_FOURNISSEUR"}""",
+                """{"codeCadreFacturation":"A9_FACTURE_SOUSTRAITANT","codeStructureValideur":"79245318500011","idValideur1":3,"designationValideur1":"BATIMENTS DU SUD","dateValidation1":"2026-11-26"}""",
+                StringComparison.Ordinal),
+            Caller: "valideur"),
+        new("Factures", "POST", "/factures/v1/traiter/factureAValider", "Valider ou refuser une facture à valider",
+            "action : VALIDATION (VALIDEE_1, puis acheminement vers le destinataire), REFUS avec motifRefus obligatoire, 255 caractères au plus (REFUSEE_1 ; le fournisseur reçoit le motif par courriel), " +
+            "ou MISE_EN_RECYCLAGE : la structure n'est pas le valideur de cette facture (ERREUR_FOURNISSEUR_SUR_VALIDEUR ; le fournisseur en désigne un autre avec corriger/valideur/facture). " +
+            "Les autres actions de Chorus Pro (SUSPENSION, REJET, MISE_EN_PAIEMENT) sont celles du destinataire : refusées ici. Sans décision dans les 15 jours, la facture est validée tacitement (ABSENCE_VALIDATION_1_HORS_DELAI).",
+            """{"idFacture":1,"action":"VALIDATION","motifRefus":null}""",
+            """{"codeRetour":0,"libelle":"TRA_MSG_00.000","idFacture":1,"numeroFacture":"ST-2026-001","dateTraitement":"2026-11-26","statutFacture":"VALIDEE_1"}""",
+            Caller: "valideur"),
+        new("Factures", "POST", "/factures/v1/corriger/valideur/facture", "Désigner un autre valideur",
+            "Après ERREUR_FOURNISSEUR_SUR_VALIDEUR, le fournisseur désigne le bon valideur : identifiantStructure (SIRET, typeIdentifiantStructure SIRET) ou idStructure (idStructureCPP), " +
+            "codeServiceValideur facultatif ; contrôlé comme au dépôt, la facture repasse à A_VALIDER_1 et un nouveau délai de 15 jours court.",
+            """{"idFacture":1,"identifiantStructure":"79245318500011","typeIdentifiantStructure":"SIRET"}""",
+            """{"codeRetour":0,"libelle":"TRA_MSG_00.000","idFacture":1,"numeroFacture":"ST-2026-002","statutFacture":"A_VALIDER_1","dateTraitement":"2026-11-26"}"""),
+        new("Factures", "POST", "/factures/v1/recuperer/statutsFactureVisibles/valideur", "Statuts visibles d'un valideur",
+            "Les statuts du circuit de validation qu'un valideur voit sur ses factures à valider.",
+            "{}",
+            """{"codeRetour":0,"libelle":"TRA_MSG_00.000","listeStatutsFacture":[{"code":"A_VALIDER_1","libelle":"À valider"}]}""",
+            Caller: "valideur"),
     ];
+
+    private const string ValidatorSummaryFields =
+        """{"idFacture":1,"numeroFacture":"ST-2026-001","statut":"A_VALIDER_1","dateDepot":"2026-11-26","dateFacture":"2026-11-20","dateHeureEtatCourant":"2026-11-26T18:48:52.705Z","montantAPayer":600.0,"montantHT":500.0,"montantTTC":600.0,"devise":"EUR","idFournisseur":2,"codeFournisseur":"84321765400014","typeIdentifiantFournisseur":"SIRET","designationFournisseur":"ATELIER DUPONT MENUISERIE","codeDestinataire":"13002526500013","typeFacture":"FACTURE","typeDemandePaiement":"FACTURE","cadreFacturation":"A9_FACTURE_SOUSTRAITANT","idValideur1":3,"codeValideur1":"79245318500011","typeIdentifiantValideur1":"SIRET","designationValideur1":"BATIMENTS DU SUD"}""";
 
     private const string ConsultedInvoice =
         """{"codeRetour":0,"libelle":"TRA_MSG_00.000","facture":{"identifiantFactureCPP":1,"numeroFacture":"F-2026-011","statutFacture":"MISE_A_DISPOSITION","modeDepot":"UPLOAD_API","cadreDeFacturation":{"codeCadreFacturation":"A1_FACTURE_FOURNISSEUR"},"destinataire":{"codeDestinataire":"13002526500013","libelleDestinataire":"DIRECTION INTERMINISTERIELLE DU NUMERIQUE","idDestinataire":1,"codeServiceExecutant":"DINUM-ACHATS","libelleServiceExecutant":"Achats et marchés publics","idServiceExecutant":1},"fournisseur":{"idFournisseur":2,"codeFournisseur":"84321765400014","typeIdentifiantFournisseur":"SIRET","designationFournisseur":"ATELIER DUPONT MENUISERIE"},"references":{"dateCreationFacture":"2026-11-26 19:48","dateDepot":"2026-11-26","dateFacture":"2026-11-20","dateEcheancePaiement":"2026-12-20","deviseFacture":"EUR","typeFacture":"FACTURE","modePaiement":"VIREMENT","tailleTotalePiecesJointes":0},"montantTotal":{"montantHtTotal":300.0,"montantTVA":60.0,"montantTtcTotal":360.0,"montantAPayer":360.0},"lignesDePoste":{"lignePoste":[{"lignePosteNumero":1,"lignePosteReference":"1","lignePosteDenomination":"Fourniture et pose d'étagères","lignePosteQuantite":3,"lignePosteUnite":"C62","lignePosteMontantUnitaireHT":100,"lignePosteTauxTva":"20","lignePosteTauxTvaManuel":20}],"pageCouranteLignesPoste":1,"pagesLignesPoste":1,"nbResultatsParPageLignesPoste":1,"totalLignesPoste":1},"recapitulatifDeTva":{"ligneTva":[{"ligneTvaMontantBaseHtParTaux":300,"ligneTvaMontantTvaParTaux":60,"ligneTvaTauxManuel":20,"ligneTvaTauxRefCode":"S"}],"pageCouranteLignesRecapitulativesTVA":1,"pagesLignesRecapitulativesTVA":1,"nbResultatsParPageLignesRecapitulativesTVA":1,"totalLignesRecapitulativesTVA":1},"listeDesPiecesJointes":{"pieceJointe":[],"totalListePiecesJointe":0},"pieceJointePrincipale":{}}}""";

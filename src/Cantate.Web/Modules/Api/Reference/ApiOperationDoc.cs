@@ -11,7 +11,7 @@ namespace Cantate.Web.Modules.Api.Reference;
 /// <param name="Description">What the operation does and how Cantate reads the request, in French.</param>
 /// <param name="RequestExample">The JSON body, written as the named client sends it; placeholders in braces ({idFacture}) are filled by the test.</param>
 /// <param name="ResponseExample">A real answer (identifiers and dates vary).</param>
-/// <param name="Caller">Which technical account the example runs as: "fournisseur" or "destinataire".</param>
+/// <param name="Caller">Which technical account the example runs as: "fournisseur", "destinataire" or "valideur" (the titulaire of an A9 invoice).</param>
 /// <param name="ExampleClient">The client library whose request the example reproduces, if any.</param>
 public sealed record ApiOperationDoc(
     string Family,

@@ -9,6 +9,8 @@ using Cantate.Web.Modules.Invoices.Features.RouteInvoice;
 using Cantate.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
+using Cantate.Web.Modules.Invoices.Features.ValidateInvoice;
+
 namespace Cantate.Web.Modules.Api.Operations.Deposits;
 
 /// <summary>
@@ -17,7 +19,8 @@ namespace Cantate.Web.Modules.Api.Operations.Deposits;
 /// document, the record comes from the typed fields. An invoice the checks refuse is answered HTTP 400 with every
 /// rule, its field in the request and the fix; an accepted one with its certificate and identifiantFactureCPP.
 /// </summary>
-public sealed class Soumettre(CantateDbContext db, DepositInvoice deposit, DepositPdf depositPdf, RoutingRules routing, InvoiceCheck check, TimeProvider clock)
+public sealed class Soumettre(CantateDbContext db, DepositInvoice deposit, DepositPdf depositPdf, RoutingRules routing, ValidatorRules validators, InvoiceCheck check,
+    TimeProvider clock)
 {
     private sealed record Joined(ApiFile File, SubmittedFile Reference, string Kind);
 
@@ -31,7 +34,7 @@ public sealed class Soumettre(CantateDbContext db, DepositInvoice deposit, Depos
             throw new CproException(CproCodes.InvalidField, $"Le mode de dépôt « {mode} » (modeDepot) n'est pas accepté par soumettre : SAISIE_API, DEPOT_PDF_API ou DEPOT_PDF_SIGNE_API.");
         var submitted = SubmittedInvoice.Read(request, mode, caller);
         var files = await FilesAsync(submitted, caller.StructureId, cancellationToken);
-        var depositor = new Depositor(caller.StructureId, null, caller.Login, "API", mode);
+        var depositor = new Depositor(caller.StructureId, null, caller.Login, "API", mode) { Validator = submitted.Validator };
         var (flow, invoice) = mode == "SAISIE_API"
             ? await TypedAsync(request, submitted, files, depositor, cancellationToken)
             : await PdfAsync(submitted, files, depositor, cancellationToken);
@@ -52,6 +55,9 @@ public sealed class Soumettre(CantateDbContext db, DepositInvoice deposit, Depos
     {
         var routed = await routing.CheckAsync(submitted.RecipientSiret, submitted.ServiceCode, submitted.EngagementNumber, cancellationToken);
         if (routed.Problems.Count > 0 || routed.Recipient is not { } buyer) throw Refused(routed.Problems);
+        // The valideur is checked before the invoice is built, like the recipient, so that the answer names it.
+        var validated = await validators.CheckAsync(submitted.Cadre, depositor.StructureId, depositor.Validator, cancellationToken);
+        if (validated.Problems.Count > 0) throw Refused(validated.Problems);
         var seller = await db.Structures.AsNoTracking().FirstAsync(s => s.Id == depositor.StructureId, cancellationToken);
         var today = DateOnly.ParseExact(CproDates.Date(clock.GetUtcNow().UtcDateTime), "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var number = submitted.Number ?? await NewNumberAsync(depositor.StructureId, today, cancellationToken);

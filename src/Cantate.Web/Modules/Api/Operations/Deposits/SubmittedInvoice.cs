@@ -1,5 +1,7 @@
 using Cantate.Sirene;
 using Cantate.Web.Modules.Api.Gateway;
+using Cantate.Web.Modules.Invoices;
+using Cantate.Web.Modules.Invoices.Features.ValidateInvoice;
 
 namespace Cantate.Web.Modules.Api.Operations.Deposits;
 
@@ -23,6 +25,8 @@ public sealed record SubmittedInvoice
     public string? ServiceCode { get; init; }
     /// <summary>A1 or A2.</summary>
     public required string Cadre { get; init; }
+    /// <summary>A9/A12: cadreDeFacturation.codeStructureValideur (the titulaire's or mandataire's SIRET) and codeServiceValideur.</summary>
+    public ValidatorRequest? Validator { get; init; }
     /// <summary>380 (FACTURE) or 381 (AVOIR).</summary>
     public required string TypeCode { get; init; }
     public required string Currency { get; init; }
@@ -64,6 +68,7 @@ public sealed record SubmittedInvoice
             RecipientSiret = siret,
             ServiceCode = recipient.Text("codeServiceExecutant"),
             Cadre = ReadCadre(request.Child("cadreDeFacturation", "cadreFacturation")),
+            Validator = ReadValidator(request.Child("cadreDeFacturation", "cadreFacturation")),
             TypeCode = (references.Text("typeFacture")?.ToUpperInvariant()) switch
             {
                 null or "FACTURE" => "380",
@@ -85,7 +90,7 @@ public sealed record SubmittedInvoice
         };
     }
 
-    /// <summary>A1 and A2 are what a supplier deposits alone; A9 and A12 need a valideur's circuit, not available yet.</summary>
+    /// <summary>A1 and A2 are what a supplier deposits alone; A9 and A12 go first to their valideur, who must be named.</summary>
     private static string ReadCadre(CproRequest? cadre)
     {
         var code = cadre?.Text("codeCadreFacturation")?.ToUpperInvariant();
@@ -97,14 +102,22 @@ public sealed record SubmittedInvoice
                 return "A2";
             case "A9" or "A9_FACTURE_SOUSTRAITANT" or "A12" or "A12_FACTURE_COTRAITANT":
                 if (cadre!.Text("codeStructureValideur") is null)
-                    throw cadre.Missing("codeStructureValideur", $"le cadre {code} exige le SIRET du titulaire ou du mandataire qui valide la facture");
-                throw new CproException(CproCodes.InvalidField,
-                    $"Le cadre {code} (cadreDeFacturation.codeCadreFacturation) passe par le circuit de validation du titulaire ou du mandataire, qui n'est pas encore disponible dans Cantate : déposez la facture en A1 auprès de votre donneur d'ordre ou transmettez-la à votre titulaire.");
+                {
+                    throw cadre.Missing("codeStructureValideur",
+                        $"le cadre {code} exige le SIRET du {Invoice.ValidatorRole(code)} du marché, qui valide la facture avant son destinataire");
+                }
+                return code.StartsWith("A9", StringComparison.Ordinal) ? "A9" : "A12";
             default:
                 throw new CproException(CproCodes.InvalidField,
-                    $"Le cadre « {code} » (cadreDeFacturation.codeCadreFacturation) n'est pas accepté par soumettre : A1_FACTURE_FOURNISSEUR ou A2_FACTURE_FOURNISSEUR_DEJA_PAYEE (les factures de travaux ont leurs propres flux).");
+                    $"Le cadre « {code} » (cadreDeFacturation.codeCadreFacturation) n'est pas accepté par soumettre : A1_FACTURE_FOURNISSEUR, A2_FACTURE_FOURNISSEUR_DEJA_PAYEE, A9_FACTURE_SOUSTRAITANT ou A12_FACTURE_COTRAITANT (les factures de travaux ont leurs propres flux).");
         }
     }
+
+    /// <summary>The valideur as named in cadreDeFacturation; the deposit checks it (and ignores it for A1/A2).</summary>
+    private static ValidatorRequest ReadValidator(CproRequest? cadre) =>
+        new(cadre?.Text("codeStructureValideur"), cadre?.Text("codeServiceValideur"),
+            cadre?.Qualified("codeStructureValideur") ?? "cadreDeFacturation.codeStructureValideur",
+            cadre?.Qualified("codeServiceValideur") ?? "cadreDeFacturation.codeServiceValideur");
 
     private static List<SubmittedFile> Files(CproRequest request, string list, string idField, string designationField) =>
         request.Children(list).Select(item => item.Id(idField) is { } id

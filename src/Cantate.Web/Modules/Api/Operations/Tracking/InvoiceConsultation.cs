@@ -7,7 +7,8 @@ namespace Cantate.Web.Modules.Api.Operations.Tracking;
 
 /// <summary>
 /// <c>factures/v1/consulter/fournisseur</c> (an invoice the caller's structure issued) and
-/// <c>factures/v1/consulter/recipiendaire</c> (one made available to it): the <c>facture</c> object of Chorus Pro,
+/// <c>factures/v1/consulter/recipiendaire</c> (one made available to it) and <c>factures/v1/consulter/valideur</c>
+/// (an A9/A12 invoice the caller's structure validates): the <c>facture</c> object of Chorus Pro,
 /// from the invoice record, the directory and the deposited document (lines and VAT breakdown). Each side only
 /// consults its own invoices; any other id is "n'existe pas" (20000).
 /// </summary>
@@ -18,6 +19,10 @@ public sealed class InvoiceConsultation(TrackedInvoices tracked, InvoiceActions 
 
     public Task<IResult> AsRecipientAsync(HttpContext http, CancellationToken cancellationToken) =>
         ConsultAsync(http, InvoiceSide.Recipient, cancellationToken);
+
+    /// <summary><c>factures/v1/consulter/valideur</c>: an A9/A12 invoice whose designated valideur is the caller's structure.</summary>
+    public Task<IResult> AsValidatorAsync(HttpContext http, CancellationToken cancellationToken) =>
+        ConsultAsync(http, InvoiceSide.Validator, cancellationToken);
 
     private async Task<IResult> ConsultAsync(HttpContext http, InvoiceSide side, CancellationToken cancellationToken)
     {
@@ -36,6 +41,7 @@ public sealed class InvoiceConsultation(TrackedInvoices tracked, InvoiceActions 
         var (pieces, piecesPage, piecesPages, piecesSize, piecesTotal) = SearchPage.Slice(
             attachments.Where(a => a.Kind != InvoiceAttachment.Principal).ToList(), attachmentsPaging, "nbResultatsParPageListePieceJointe", "pageResultatDemandeeListePieceJointe");
         var principal = attachments.FirstOrDefault(a => a.Kind == InvoiceAttachment.Principal);
+        var validators = await InvoiceSummaries.ValidatorIdsAsync(db, [invoice], cancellationToken);
         return CproResults.Ok(new
         {
             facture = new
@@ -45,7 +51,15 @@ public sealed class InvoiceConsultation(TrackedInvoices tracked, InvoiceActions 
                 statutFacture = invoice.Status.Code(),
                 modeDepot = invoice.DepositMode,
                 commentaire = invoice.LatestReason,
-                cadreDeFacturation = new { codeCadreFacturation = ChorusNames.Cadre(invoice.Cadre) },
+                cadreDeFacturation = new
+                {
+                    codeCadreFacturation = ChorusNames.Cadre(invoice.Cadre),
+                    codeStructureValideur = invoice.ValidatorSiret,
+                    codeServiceValideur = invoice.ValidatorServiceCode,
+                    idValideur1 = invoice.ValidatorStructureId is { } v && validators.TryGetValue(v, out var validatorId) ? validatorId : (int?)null,
+                    designationValideur1 = invoice.ValidatorName,
+                    dateValidation1 = invoice.ValidatedAt is { } validated ? CproDates.Date(validated) : null,
+                },
                 destinataire = new
                 {
                     codeDestinataire = invoice.RecipientSiret,

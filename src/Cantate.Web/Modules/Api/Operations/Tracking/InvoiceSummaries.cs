@@ -26,12 +26,22 @@ public sealed class InvoiceSummaries(CantateDbContext db)
         var flows = side == InvoiceSide.Supplier
             ? await db.DepositFlows.AsNoTracking().Where(f => flowIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Number, cancellationToken)
             : [];
-        return invoices.Select(i => Row(i, side, parties, history[i.Id].OrderBy(e => e.Id).ToList(), flows.GetValueOrDefault(i.FlowId))).ToList();
+        var validators = await ValidatorIdsAsync(db, invoices, cancellationToken);
+        return invoices.Select(i => Row(i, side, parties, history[i.Id].OrderBy(e => e.Id).ToList(), flows.GetValueOrDefault(i.FlowId), validators)).ToList();
+    }
+
+    /// <summary>The API ids (idStructureCPP) of the valideurs of these invoices.</summary>
+    public static async Task<Dictionary<Guid, int>> ValidatorIdsAsync(CantateDbContext db, IReadOnlyCollection<Invoice> invoices, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(invoices);
+        var ids = invoices.Select(i => i.ValidatorStructureId).OfType<Guid>().Distinct().ToList();
+        return ids.Count == 0 ? [] : await db.Structures.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.CppId, cancellationToken);
     }
 
     private sealed record HistoryEntry(Guid InvoiceId, long Id, string Action, string? Comment);
 
-    private static object Row(Invoice i, InvoiceSide side, InvoiceParties parties, List<HistoryEntry> history, string? flowNumber)
+    private static object Row(Invoice i, InvoiceSide side, InvoiceParties parties, List<HistoryEntry> history, string? flowNumber, Dictionary<Guid, int> validators)
     {
         var supplierSide = side == InvoiceSide.Supplier;
         var supplier = parties.Supplier(i);
@@ -68,7 +78,14 @@ public sealed class InvoiceSummaries(CantateDbContext db)
             typeDemandePaiement = "FACTURE",
             cadreFacturation = ChorusNames.Cadre(i.Cadre),
             rejetTraite = supplierSide ? i.RejectionAcknowledgedAt is not null : (bool?)null,
-            factureTelechargeeParDestinataire = supplierSide ? (bool?)null : history.Any(e => e.Action == Invoice.DownloadAction),
+            factureTelechargeeParDestinataire = side == InvoiceSide.Recipient ? history.Any(e => e.Action == Invoice.DownloadAction) : (bool?)null,
+            // A9/A12: the valideur (titulaire or mandataire) and the date of validation, as go's *Valideur1 and dateValidation1.
+            idValideur1 = i.ValidatorStructureId is { } v && validators.TryGetValue(v, out var validatorId) ? validatorId : (int?)null,
+            codeValideur1 = i.ValidatorSiret,
+            typeIdentifiantValideur1 = i.ValidatorSiret is null ? null : "SIRET",
+            designationValideur1 = i.ValidatorName,
+            codeServiceValideur1 = i.ValidatorServiceCode,
+            dateValidation1 = i.ValidatedAt is { } validated ? CproDates.Date(validated) : null,
         };
     }
 }
