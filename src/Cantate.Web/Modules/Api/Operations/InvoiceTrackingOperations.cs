@@ -39,7 +39,7 @@ public static class InvoiceTrackingOperations
         cpro.MapPost("/factures/v1/recycler", (HttpContext http, SupplierCorrections s, CancellationToken c) => s.RecycleAsync(http, c));
         cpro.MapPost("/factures/v1/completer", (HttpContext http, SupplierCorrections s, CancellationToken c) => s.CompleteAsync(http, c));
         cpro.MapPost("/factures/v1/telecharger/groupe", (HttpContext http, GroupDownload s, CancellationToken c) => s.HandleAsync(http, c));
-        cpro.MapPost("/factures/v1/rechercher/valideur", (HttpContext http, ValidatorInvoices s, CancellationToken c) => s.SearchAsync(http, c));
+        cpro.MapPost("/factures/v1/rechercher/valideur", (HttpContext http, InvoiceSearches s, CancellationToken c) => s.ByValidatorAsync(http, c));
         cpro.MapPost("/factures/v1/consulter/valideur", (HttpContext http, InvoiceConsultation s, CancellationToken c) => s.AsValidatorAsync(http, c));
         cpro.MapPost("/factures/v1/traiter/factureAValider", (HttpContext http, ValidatorInvoices s, CancellationToken c) => s.ProcessAsync(http, c));
         cpro.MapPost("/factures/v1/corriger/valideur/facture", (HttpContext http, ValidatorInvoices s, CancellationToken c) => s.CorrectAsync(http, c));

@@ -8,7 +8,7 @@ namespace Cantate.Web.Modules.Api.Operations.Tracking;
 
 /// <summary>
 /// <c>factures/v1/rechercher/fournisseur</c> (the invoices the caller's structure issued) and
-/// <c>factures/v1/rechercher/recipiendaire</c> (those made available to it). A structure only ever finds its own:
+/// <c>factures/v1/rechercher/recipiendaire</c> (those made available to it), and <c>rechercher/valideur</c>. A structure only ever finds its own:
 /// another structure's id in a filter gives an empty page. An empty search is a success (HTTP 200, codeRetour 0,
 /// an empty list and its pagination), as pastell's polling needs.
 /// </summary>
@@ -26,11 +26,32 @@ public sealed class InvoiceSearches(CantateDbContext db, ListInvoices lists, Inv
         var recipients = CppIds(request.Children("listeDestinataire").Select(d => d.Id("idDestinataire")));
         if (recipients.Count > 0) query = query.Where(i => db.Structures.Any(s => s.Id == i.RecipientStructureId && recipients.Contains(s.CppId)));
 
-        var page = SearchPage.Of(request.Child("rechercheFactureParFournisseur", "parametresRecherche", "paramRecherche"));
+        return await PageAsync(query, InvoiceSide.Supplier, request.Child("rechercheFactureParFournisseur", "parametresRecherche", "paramRecherche"), cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>factures/v1/rechercher/valideur</c>: the A9/A12 invoices the caller's structure is the designated valideur of,
+    /// whatever their status since; the supplier's filters, plus listeFournisseurs.
+    /// </summary>
+    public async Task<IResult> ByValidatorAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        var caller = CproCaller.Of(http);
+        var request = CproCaller.RequestOf(http);
+        var query = InvoiceSearchFilters.Apply(lists.ToValidate(caller.StructureId), request);
+        if (request.Id("idStructureValideur") is { } validator && validator != caller.StructureCppId) query = InvoiceSearchFilters.None(query);
+        var suppliers = CppIds(request.Children("listeFournisseurs").Select(f => f.Id("idFournisseur")));
+        if (suppliers.Count > 0) query = query.Where(i => db.Structures.Any(s => s.Id == i.SupplierStructureId && suppliers.Contains(s.CppId)));
+        return await PageAsync(query, InvoiceSide.Validator, request.Child("paramRecherche", "parametresRecherche", "rechercheFactureParValideur"), cancellationToken);
+    }
+
+    /// <summary>One page of rows, with the pagination in parametresRetour (the supplier's and the valideur's answers).</summary>
+    private async Task<IResult> PageAsync(IQueryable<Invoice> query, InvoiceSide side, CproRequest? paging, CancellationToken cancellationToken)
+    {
+        var page = SearchPage.Of(paging);
         var (rows, total) = await SearchPage.ReadAsync(query, page, cancellationToken);
         return CproResults.Ok(new
         {
-            listeFactures = await summaries.RowsAsync(rows, InvoiceSide.Supplier, cancellationToken),
+            listeFactures = await summaries.RowsAsync(rows, side, cancellationToken),
             parametresRetour = page.Result(total),
         }, total == 0 ? CproCodes.NoResultLabel : CproCodes.OkLabel);
     }

@@ -1,7 +1,6 @@
 using Cantate.Sirene;
 using Cantate.Web.Modules.Api.Gateway;
 using Cantate.Web.Modules.Invoices;
-using Cantate.Web.Modules.Invoices.Features;
 using Cantate.Web.Modules.Invoices.Features.ProcessInvoice;
 using Cantate.Web.Modules.Invoices.Features.ValidateInvoice;
 using Cantate.Web.Persistence;
@@ -11,12 +10,11 @@ namespace Cantate.Web.Modules.Api.Operations.Tracking;
 
 /// <summary>
 /// The validation circuit of A9/A12 invoices through the API, with the portal's rules and guarded transitions:
-/// <c>rechercher/valideur</c> and <c>traiter/factureAValider</c> for the valideur's technical account (only the
-/// invoices its structure is the designated valideur of exist for it), <c>corriger/valideur/facture</c> for the
-/// supplier's, and <c>recuperer/statutsFactureVisibles/valideur</c>.
+/// <c>traiter/factureAValider</c> for the valideur's technical account (only the invoices its structure is the
+/// designated valideur of exist for it), <c>corriger/valideur/facture</c> for the supplier's, and
+/// <c>recuperer/statutsFactureVisibles/valideur</c>; <see cref="InvoiceSearches"/> answers rechercher/valideur.
 /// </summary>
-public sealed class ValidatorInvoices(CantateDbContext db, ListInvoices lists, InvoiceSummaries summaries, TrackedInvoices tracked, InvoiceActions actions,
-    TimeProvider clock)
+public sealed class ValidatorInvoices(CantateDbContext db, TrackedInvoices tracked, InvoiceActions actions, TimeProvider clock)
 {
     /// <summary>traiter/factureAValider actions: MISE_EN_RECYCLAGE sends the invoice back to the supplier to designate another valideur.</summary>
     private static readonly Dictionary<string, InvoiceActions.ValidatorDecision> Actions = new(StringComparer.Ordinal)
@@ -25,24 +23,6 @@ public sealed class ValidatorInvoices(CantateDbContext db, ListInvoices lists, I
         ["REFUS"] = InvoiceActions.ValidatorDecision.Refuse,
         ["MISE_EN_RECYCLAGE"] = InvoiceActions.ValidatorDecision.WrongValidator,
     };
-
-    public async Task<IResult> SearchAsync(HttpContext http, CancellationToken cancellationToken)
-    {
-        var caller = CproCaller.Of(http);
-        var request = CproCaller.RequestOf(http);
-        var query = InvoiceSearchFilters.Apply(lists.ToValidate(caller.StructureId), request);
-        if (request.Id("idStructureValideur") is { } validator && validator != caller.StructureCppId) query = InvoiceSearchFilters.None(query);
-        var suppliers = request.Children("listeFournisseurs").Select(f => f.Id("idFournisseur")).OfType<long>()
-            .Select(id => id is > 0 and <= int.MaxValue ? (int)id : -1).Distinct().ToList();
-        if (suppliers.Count > 0) query = query.Where(i => db.Structures.Any(s => s.Id == i.SupplierStructureId && suppliers.Contains(s.CppId)));
-        var page = SearchPage.Of(request.Child("paramRecherche", "parametresRecherche", "rechercheFactureParValideur"));
-        var (rows, total) = await SearchPage.ReadAsync(query, page, cancellationToken);
-        return CproResults.Ok(new
-        {
-            listeFactures = await summaries.RowsAsync(rows, InvoiceSide.Validator, cancellationToken),
-            parametresRetour = page.Result(total),
-        }, total == 0 ? CproCodes.NoResultLabel : CproCodes.OkLabel);
-    }
 
     public async Task<IResult> ProcessAsync(HttpContext http, CancellationToken cancellationToken)
     {
