@@ -3,7 +3,9 @@ using Cantate.Invoicing.Syntax;
 using Cantate.Testing;
 using Cantate.Web.Modules.Annuaire;
 using Cantate.Web.Modules.Invoices;
+using Cantate.Web.Modules.Invoices.Features.DepositInvoice;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cantate.Web.Tests.Invoices;
 
@@ -125,6 +127,32 @@ public abstract class DepositAndRoutingTests(TestDatabase database) : PortalTest
         var again = await parties.DepositAsync("b.xml", SampleInvoices.Cii("F-2026-7", Supplier, Recipient));
         Assert.Contains("DOUBLON", again.Document.QuerySelectorAll(".problemes .regle").Select(r => r.TextContent));
         Assert.Equal(1, await Factory.QueryAsync(db => db.Invoices.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Deposits_arriving_together_are_each_saved_once_and_a_number_deposited_twice_at_once_is_refused_once()
+    {
+        var parties = await InvoiceParties.CreateAsync(Factory);
+        // Twenty deposits at once, the last one repeating the first one's number: they share commits, and a group that
+        // holds both numbers must fail as a whole and be saved again deposit by deposit.
+        var numbers = Enumerable.Range(0, 20).Select(i => $"F-GRP-{(i == 19 ? 0 : i)}").ToList();
+        var results = await Task.WhenAll(numbers.Select(async (number, i) =>
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            var deposit = scope.ServiceProvider.GetRequiredService<DepositInvoice>();
+            return await deposit.HandleAsync(parties.SupplierId, null, "test", "API", $"{i}.xml", SampleInvoices.Ubl(number, Supplier, Recipient), CancellationToken.None);
+        }));
+
+        Assert.Equal(19, results.Count(r => r.Accepted));
+        var refused = Assert.Single(results, r => !r.Accepted);
+        Assert.Equal("DOUBLON", Assert.Single(refused.Problems).Rule);
+        var saved = await Factory.QueryAsync(db => db.Invoices.Select(i => new { i.Id, i.Number, i.FlowId, i.CppId }).ToListAsync());
+        Assert.Equal(results.Where(r => r.Accepted).Select(r => r.Invoice!.Id).Order(), saved.Select(i => i.Id).Order());
+        Assert.Equal(numbers.Distinct().Order(), saved.Select(i => i.Number).Order());
+        Assert.Equal(19, saved.Select(i => i.CppId).Distinct().Count());
+        var flows = await Factory.QueryAsync(db => db.DepositFlows.Select(f => f.Id).ToListAsync());
+        Assert.Equal(saved.Select(i => i.FlowId).Order(), flows.Order());
+        foreach (var number in numbers.Distinct()) await parties.WaitForStatusAsync(number, InvoiceStatus.MiseADisposition);
     }
 
     [Fact]

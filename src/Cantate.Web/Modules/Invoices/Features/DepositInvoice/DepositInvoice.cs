@@ -13,7 +13,7 @@ namespace Cantate.Web.Modules.Invoices.Features.DepositInvoice;
 /// now, so the supplier sees at once, per rule and field, why it is refused; an accepted invoice is on disk and in
 /// the database, with its deposit certificate, before the answer; routing to the recipient follows from the outbox.
 /// </summary>
-public sealed class DepositInvoice(CantateDbContext db, DocumentStore documents, InvoiceCheck check, TimeProvider clock)
+public sealed class DepositInvoice(CantateDbContext db, DocumentStore documents, InvoiceCheck check, DepositCommits commits, TimeProvider clock)
 {
     public const long MaxFileBytes = InvoiceCheck.MaxFileBytes;
 
@@ -40,15 +40,32 @@ public sealed class DepositInvoice(CantateDbContext db, DocumentStore documents,
 
         var now = clock.GetUtcNow().UtcDateTime;
         var path = await documents.SaveAsync(content, ExtensionOf(outcome.Syntax), cancellationToken);
-        var flow = NewFlow(depositor, FlowNumbers.SyntaxOf(outcome.Syntax), fileName, content, path, now);
-        var invoice = Add(db, draft, flow, depositor, path, now, outcome.Validator);
-        flow.Finish(new FlowReport { Invoices = [Entry(fileName, draft, invoice.Id, [], outcome.Warnings)] }, now);
-        db.DepositFlows.Add(flow);
-        beforeSave?.Invoke(invoice);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        Deposited AddTo(CantateDbContext unit)
+        {
+            var flow = NewFlow(depositor, FlowNumbers.SyntaxOf(outcome.Syntax), fileName, content.Length, sha256, path, now);
+            var invoice = Add(unit, draft, flow, depositor, path, now, outcome.Validator);
+            flow.Finish(new FlowReport { Invoices = [Entry(fileName, draft, invoice.Id, [], outcome.Warnings)] }, now);
+            unit.DepositFlows.Add(flow);
+            return new Deposited(flow, invoice);
+        }
+
+        if (beforeSave is null)
+        {
+            // Committed together with the deposits arriving meanwhile; answered once its transaction committed.
+            var saved = await commits.SaveAsync(depositor.StructureId, draft.Number, AddTo);
+            return saved is null ? new Result(null, null, [InvoiceCheck.Duplicate(draft.Number)], [])
+                : new Result(saved.Flow, saved.Invoice, [], outcome.Warnings);
+        }
+        // What the caller adds (pièces jointes, its own tracked rows) belongs to its unit of work: this deposit commits alone.
+        var alone = AddTo(db);
+        beforeSave(alone.Invoice);
         if (!await SaveAsync(db, check, depositor.StructureId, draft.Number, cancellationToken))
             return new Result(null, null, [InvoiceCheck.Duplicate(draft.Number)], []);
-        return new Result(flow, invoice, [], outcome.Warnings);
+        return new Result(alone.Flow, alone.Invoice, [], outcome.Warnings);
     }
+
+    private sealed record Deposited(DepositFlow Flow, Invoice Invoice);
 
     /// <summary>Saves a deposit of one invoice; false when another deposit of the same number won meanwhile (nothing saved).</summary>
     public static async Task<bool> SaveAsync(CantateDbContext db, InvoiceCheck check, Guid supplierStructureId, string number, CancellationToken cancellationToken)
@@ -70,7 +87,11 @@ public sealed class DepositInvoice(CantateDbContext db, DocumentStore documents,
     }
 
     /// <summary>A flow received now, its certificate computed from the deposited bytes.</summary>
-    public static DepositFlow NewFlow(Depositor depositor, string syntax, string fileName, ReadOnlySpan<byte> content, string storagePath, DateTime now)
+    public static DepositFlow NewFlow(Depositor depositor, string syntax, string fileName, ReadOnlySpan<byte> content, string storagePath, DateTime now) =>
+        NewFlow(depositor, syntax, fileName, content.Length, Convert.ToHexStringLower(SHA256.HashData(content)), storagePath, now);
+
+    /// <summary>A flow received now, its certificate's fingerprint already computed.</summary>
+    public static DepositFlow NewFlow(Depositor depositor, string syntax, string fileName, long size, string sha256, string storagePath, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(depositor);
         return new DepositFlow
@@ -82,8 +103,8 @@ public sealed class DepositInvoice(CantateDbContext db, DocumentStore documents,
             Channel = depositor.Channel,
             Syntax = syntax.Length > 40 ? syntax[..40] : syntax,
             FileName = fileName.Length > 255 ? fileName[..255] : fileName,
-            Size = content.Length,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            Size = size,
+            Sha256 = sha256,
             StoragePath = storagePath,
             ReceivedAt = now,
         };

@@ -13,6 +13,7 @@ public static class DepositServices
         services.TryAddScoped<ValidateInvoice.ValidatorRules>();
         services.TryAddScoped<InvoiceCheck>();
         services.TryAddScoped<DepositInvoice>();
+        services.TryAddSingleton<DepositCommits>();
         services.TryAddScoped<ProcessFlow>();
         services.TryAddScoped<DepositBatch.DepositBatch>();
         services.TryAddScoped<DepositPdf.DepositPdf>();
