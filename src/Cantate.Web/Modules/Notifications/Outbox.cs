@@ -21,23 +21,35 @@ public static class OutboxExtensions
     }
 }
 
-/// <summary>Wakes the outbox worker when new work was committed, so e-mails leave at once rather than at the next poll.</summary>
-public sealed class OutboxSignal : IDisposable
+/// <summary>
+/// Wakes the outbox workers when new work was committed, so routing and e-mails start at once rather than at the next
+/// poll. Every lane of every worker waiting is woken (a single permit would wake one lane, and the lane the work was
+/// for could sleep until its poll). A lane takes <see cref="Next"/> before it looks for work, so work committed
+/// between that look and its wait still wakes it.
+/// </summary>
+public sealed class OutboxSignal
 {
-    private readonly SemaphoreSlim _signal = new(0, 1);
+    private TaskCompletionSource _pulse = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Notify()
+    /// <summary>Completes at the next <see cref="Notify"/>.</summary>
+    public Task Next => Volatile.Read(ref _pulse).Task;
+
+    public void Notify() =>
+        Interlocked.Exchange(ref _pulse, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    /// <summary>Waits until <paramref name="next"/> (taken from <see cref="Next"/>) completes, or the timeout.</summary>
+    public static async Task WaitAsync(Task next, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (_signal.CurrentCount == 0)
+        ArgumentNullException.ThrowIfNull(next);
+        try
         {
-            try { _signal.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
+            await next.WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // The poll: work whose commit did not signal (another instance's) is found this way.
         }
     }
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        await _signal.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => _signal.Dispose();
 }
 
 public sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveChangesInterceptor
@@ -63,9 +75,10 @@ public interface IOutboxHandler
     Task HandleAsync(string payload, CancellationToken cancellationToken);
 
     /// <summary>
-    /// True when the handler's only effects are changes saved through the scoped <see cref="CantateDbContext"/>
-    /// (no e-mail, no HTTP call): such messages of one batch are then handled in one transaction, together with their
-    /// bookkeeping, so a batch costs one commit instead of two per message.
+    /// True when the handler's only effects are changes to the scoped <see cref="CantateDbContext"/> (no e-mail, no
+    /// HTTP call). Such a handler leaves its changes unsaved: the worker saves them with the message's bookkeeping, and
+    /// the database-only messages of one batch together, in one transaction and one SaveChanges, so a batch costs one
+    /// commit instead of two per message, and a crash can never keep the effect without marking the message handled.
     /// </summary>
     bool OnlyWritesDatabase => false;
 
@@ -90,7 +103,7 @@ public enum OutboxLane
 public sealed partial class OutboxWorker(
     IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<OutboxWorker> logger) : BackgroundService
 {
-    private const int BatchSize = 20;
+    private const int BatchSize = 50;
     private const int MaxAttempts = 12;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
@@ -106,6 +119,7 @@ public sealed partial class OutboxWorker(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var next = signal.Next;
             int processed;
             try
             {
@@ -118,7 +132,7 @@ public sealed partial class OutboxWorker(
             }
             if (processed == 0)
             {
-                try { await signal.WaitAsync(PollInterval, stoppingToken); }
+                try { await OutboxSignal.WaitAsync(next, PollInterval, stoppingToken); }
                 catch (OperationCanceledException) { return; }
             }
         }

@@ -64,7 +64,7 @@ public sealed class WebhookFanOut(CantateDbContext db, TimeProvider clock) : IOu
             db.WebhookDeliveries.Add(delivery);
             WebhookSender.Schedule(db, delivery.Id, now, now);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        // Database-only: the outbox worker saves the deliveries with the message's bookkeeping.
     }
 
     /// <summary>A UUID (version 8, RFC 9562) computed from the event and the subscription.</summary>

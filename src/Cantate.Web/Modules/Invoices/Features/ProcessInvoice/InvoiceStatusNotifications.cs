@@ -62,7 +62,7 @@ public sealed class InvoiceStatusNotifications(CantateDbContext db, IOptions<Can
                 {link}
                 """), now);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        // Database-only: the outbox worker saves the queued e-mails with the message's bookkeeping.
     }
 
     /// <summary>The valideur's users are told an invoice awaits them, with its deadline; only the valideur designated now.</summary>

@@ -37,6 +37,6 @@ public sealed class InvoiceRouting(CantateDbContext db, RoutingRules rules, Time
             invoice.StartRouting(outcome.Recipient.Id, outcome.Recipient.RaisonSociale, now);
             invoice.MakeAvailable(now);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        // Database-only: the outbox worker saves these changes with the message's bookkeeping.
     }
 }

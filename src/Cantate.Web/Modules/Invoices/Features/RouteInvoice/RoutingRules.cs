@@ -11,9 +11,14 @@ public sealed record DepositProblem(string Rule, string BusinessTerm, string Loc
 /// <summary>
 /// The routing rules of the directory of public structures: the recipient must be known and active; the
 /// service code and the engagement juridique must be given when the structure or the service requires them.
+/// The directory is read once per recipient and service within a scope (one request, one outbox batch): a batch of
+/// invoices to one recipient costs one lookup, and every invoice of it is judged on the same state of the directory.
 /// </summary>
 public sealed class RoutingRules(CantateDbContext db)
 {
+    private readonly Dictionary<string, Structure?> _recipients = new(StringComparer.Ordinal);
+    private readonly Dictionary<(Guid, string), StructureService?> _services = [];
+
     public sealed record Outcome(Structure? Recipient, IReadOnlyList<DepositProblem> Problems);
 
     public async Task<Outcome> CheckAsync(string? recipientSiret, string? serviceCode, string? engagementNumber, CancellationToken cancellationToken)
@@ -24,7 +29,11 @@ public sealed class RoutingRules(CantateDbContext db)
             problems.Add(new("ROUTAGE-DESTINATAIRE", "BT-47", "", "Le SIRET du destinataire (BT-47, schéma 0009) est absent : indiquez le SIRET de la structure publique à qui la facture est adressée."));
             return new Outcome(null, problems);
         }
-        var recipient = await db.Structures.AsNoTracking().FirstOrDefaultAsync(s => s.Siret == recipientSiret && s.IsPublic, cancellationToken);
+        if (!_recipients.TryGetValue(recipientSiret, out var recipient))
+        {
+            recipient = await db.Structures.AsNoTracking().FirstOrDefaultAsync(s => s.Siret == recipientSiret && s.IsPublic, cancellationToken);
+            _recipients[recipientSiret] = recipient;
+        }
         if (recipient is null)
         {
             problems.Add(new("ROUTAGE-DESTINATAIRE-INCONNU", "BT-47", "",
@@ -38,8 +47,12 @@ public sealed class RoutingRules(CantateDbContext db)
             return new Outcome(recipient, problems);
         }
 
-        var service = string.IsNullOrWhiteSpace(serviceCode) ? null
-            : await db.StructureServices.AsNoTracking().FirstOrDefaultAsync(s => s.StructureId == recipient.Id && s.Code == serviceCode, cancellationToken);
+        StructureService? service = null;
+        if (!string.IsNullOrWhiteSpace(serviceCode) && !_services.TryGetValue((recipient.Id, serviceCode), out service))
+        {
+            service = await db.StructureServices.AsNoTracking().FirstOrDefaultAsync(s => s.StructureId == recipient.Id && s.Code == serviceCode, cancellationToken);
+            _services[(recipient.Id, serviceCode)] = service;
+        }
         var hasService = !string.IsNullOrWhiteSpace(serviceCode);
         var hasEngagement = !string.IsNullOrWhiteSpace(engagementNumber);
         if (hasService && service is null)
