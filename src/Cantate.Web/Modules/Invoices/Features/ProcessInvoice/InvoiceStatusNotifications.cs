@@ -93,7 +93,7 @@ public sealed class InvoiceStatusNotifications(CantateDbContext db, IOptions<Can
                 {link}
                 """), now);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        // Database-only: the outbox worker saves the queued e-mails with the message's bookkeeping.
     }
 
     private static string WhatToDo(InvoiceStatus status) => status switch
