@@ -37,6 +37,46 @@ public abstract class StructureAccessTests(TestDatabase database) : PortalTest(d
     }
 
     [Fact]
+    public async Task A_user_opens_a_workspace_after_account_creation_and_closes_it_again()
+    {
+        await AccountJourney.OnboardAsync(Factory, Client, NewEmail(), "84321765400014");
+        var mine = await Factory.QueryAsync(db => db.Structures.Select(s => s.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/espaces/factures-a-valider?structure={mine}")).Status);
+
+        var home = await Client.GetAsync($"/accueil?structure={mine}");
+        var form = await Client.GetAsync(home.Document.QuerySelector("a.lien-espaces")!.GetAttribute("href")!);
+        Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)form.Document.QuerySelector("#espace-factures-emises")!).IsChecked);
+        Assert.Null(form.Document.QuerySelector("#espace-dume"));
+        var saved = await Client.SubmitAsync(form, PortalClient.Fields(("Chosen", "FacturesEmises"), ("Chosen", "FacturesAValider"), ("Chosen", "Dume")));
+        Assert.Contains("Vos espaces de travail sont enregistrés", saved.Text);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/espaces/factures-a-valider?structure={mine}")).Status);
+        // DUME is not offered to whoever did not choose it at account creation.
+        Assert.Equal("FacturesEmises,FacturesAValider", await Factory.QueryAsync(db => db.Memberships.Select(m => m.WorkspaceList).SingleAsync()));
+
+        await Client.SubmitAsync(saved, PortalClient.Fields(("Chosen", "FacturesAValider")));
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/espaces/factures-emises?structure={mine}")).Status);
+    }
+
+    [Fact]
+    public async Task A_user_cannot_open_workspaces_on_another_structure()
+    {
+        await AccountJourney.OnboardAsync(Factory, Client, NewEmail("a"), "84321765400014");
+        using var other = Factory.CreatePortalClient();
+        await AccountJourney.OnboardAsync(Factory, other, NewEmail("b"), "79245318500011");
+        var theirs = await Factory.QueryAsync(db => db.Structures.Where(s => s.Siret == "79245318500011").Select(s => s.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/structure/espaces?structure={theirs}")).Status);
+
+        var home = await Client.GetAsync("/accueil");
+        var token = home.Document.QuerySelector("input[name=__jeton]")!.GetAttribute("value")!;
+        var post = await Client.PostAsync("/structure/espaces", [new("structure", theirs.ToString()), new("Chosen", "FacturesAValider"), new("__jeton", token)]);
+        Assert.Equal(HttpStatusCode.NotFound, post.Status);
+        var theirList = await Factory.QueryAsync(db => db.Memberships.Where(m => m.StructureId == theirs).Select(m => m.WorkspaceList).SingleAsync());
+        Assert.DoesNotContain("FacturesAValider", theirList);
+        var withoutToken = await Client.PostAsync("/structure/espaces", [new("structure", theirs.ToString()), new("Chosen", "FacturesAValider")]);
+        Assert.NotEqual(HttpStatusCode.OK, withoutToken.Status);
+    }
+
+    [Fact]
     public async Task The_gestionnaire_corrects_the_structure_data_taken_from_sirene()
     {
         await AccountJourney.OnboardAsync(Factory, Client, NewEmail(), "84321765400014");

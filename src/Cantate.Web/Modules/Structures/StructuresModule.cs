@@ -1,4 +1,5 @@
 using Cantate.Web.Modules.Structures.Features.EditStructure;
+using Cantate.Web.Modules.Structures.Features.ManageWorkspaces;
 using Cantate.Web.Modules.Structures.Features.ReviewRattachements;
 
 namespace Cantate.Web.Modules.Structures;
@@ -10,6 +11,7 @@ public static class StructuresModule
         services.AddScoped<StructureAccess>();
         services.AddScoped<ReviewRattachements>();
         services.AddScoped<EditStructure>();
+        services.AddScoped<ManageWorkspaces>();
         return services;
     }
 }
