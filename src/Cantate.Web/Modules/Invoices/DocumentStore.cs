@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Cantate.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,9 @@ public sealed class DocumentStore(IOptions<CantateOptions> options, TimeProvider
         var relative = Path.Combine(now.ToString("yyyy", CultureInfo.InvariantCulture), now.ToString("MM", CultureInfo.InvariantCulture),
             $"{Guid.CreateVersion7():N}{extension}");
         var full = Path.Combine(Root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var directory = Path.GetDirectoryName(full)!;
+        var created = !Directory.Exists(directory);
+        Directory.CreateDirectory(directory);
         var temporary = full + ".tmp";
         await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
         {
@@ -27,6 +30,14 @@ public sealed class DocumentStore(IOptions<CantateOptions> options, TimeProvider
             stream.Flush(flushToDisk: true);
         }
         File.Move(temporary, full);
+        // The rename lives in the directory: it is durable only once the directory is flushed too (and, for a
+        // directory made just now, its parents up to the store's root).
+        DurableDirectory.Flush(directory);
+        if (created)
+        {
+            DurableDirectory.Flush(Path.GetDirectoryName(directory)!);
+            DurableDirectory.Flush(Root);
+        }
         return relative.Replace('\\', '/');
     }
 
@@ -37,4 +48,34 @@ public sealed class DocumentStore(IOptions<CantateOptions> options, TimeProvider
             throw new InvalidOperationException("Document path outside the store.");
         return File.ReadAllBytesAsync(full, cancellationToken);
     }
+}
+
+/// <summary>fsync(2) of a directory, which .NET does not expose (it refuses to open a directory as a file).</summary>
+internal static partial class DurableDirectory
+{
+    private const int ReadOnly = 0, Directory = 0x10000; // O_RDONLY, O_DIRECTORY (Linux)
+
+    public static void Flush(string path)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var fd = Open(path, ReadOnly | Directory);
+        if (fd < 0) throw new IOException($"Cannot open directory '{path}' to flush it (errno {Marshal.GetLastPInvokeError()}).");
+        try
+        {
+            if (Fsync(fd) != 0) throw new IOException($"Cannot flush directory '{path}' to disk (errno {Marshal.GetLastPInvokeError()}).");
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int Fsync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int Close(int fd);
 }
