@@ -19,26 +19,27 @@ public sealed class ManageWorkspacesModel(StructureAccess access, Features.Manag
     {
         var userId = StructureAccess.UserIdOf(User);
         if (userId is null) return Challenge();
-        return await LoadAsync(userId.Value, cancellationToken) ? Page() : NotFound();
+        var membership = await access.MembershipAsync(userId.Value, StructureId, cancellationToken);
+        if (membership is null) return NotFound();
+        Show(membership);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var userId = StructureAccess.UserIdOf(User);
         if (userId is null) return Challenge();
-        var held = await manage.HandleAsync(userId.Value, StructureId, Workspaces.Parse(string.Join(',', Chosen)), cancellationToken);
-        if (held is null) return NotFound();
+        var saved = await manage.HandleAsync(userId.Value, StructureId, Workspaces.Parse(string.Join(',', Chosen)), cancellationToken);
+        if (saved is null) return NotFound();
         Saved = true;
-        return await LoadAsync(userId.Value, cancellationToken) ? Page() : NotFound();
+        Show(saved);
+        return Page();
     }
 
-    private async Task<bool> LoadAsync(Guid userId, CancellationToken cancellationToken)
+    private void Show(Membership membership)
     {
-        var membership = await access.MembershipAsync(userId, StructureId, cancellationToken);
-        if (membership is null) return false;
         StructureName = membership.Structure!.RaisonSociale;
         Held = membership.Workspaces;
         Offered = Features.ManageWorkspaces.ManageWorkspaces.Offered(Held);
-        return true;
     }
 }

@@ -39,9 +39,15 @@ public sealed class InvoiceSearches(CantateDbContext db, ListInvoices lists, Inv
         var request = CproCaller.RequestOf(http);
         var query = InvoiceSearchFilters.Apply(lists.ToValidate(caller.StructureId), request);
         if (request.Id("idStructureValideur") is { } validator && validator != caller.StructureCppId) query = InvoiceSearchFilters.None(query);
-        var suppliers = CppIds(request.Children("listeFournisseurs").Select(f => f.Id("idFournisseur")));
-        if (suppliers.Count > 0) query = query.Where(i => db.Structures.Any(s => s.Id == i.SupplierStructureId && suppliers.Contains(s.CppId)));
+        query = FromSuppliers(query, request);
         return await PageAsync(query, InvoiceSide.Validator, request.Child("paramRecherche", "parametresRecherche", "rechercheFactureParValideur"), cancellationToken);
+    }
+
+    /// <summary>listeFournisseurs[].idFournisseur: only the invoices of those suppliers (the recipient's and the valideur's searches).</summary>
+    private IQueryable<Invoice> FromSuppliers(IQueryable<Invoice> query, CproRequest request)
+    {
+        var suppliers = CppIds(request.Children("listeFournisseurs").Select(f => f.Id("idFournisseur")));
+        return suppliers.Count == 0 ? query : query.Where(i => db.Structures.Any(s => s.Id == i.SupplierStructureId && suppliers.Contains(s.CppId)));
     }
 
     /// <summary>One page of rows, with the pagination in parametresRetour (the supplier's and the valideur's answers).</summary>
@@ -62,8 +68,7 @@ public sealed class InvoiceSearches(CantateDbContext db, ListInvoices lists, Inv
         var request = CproCaller.RequestOf(http);
         var query = InvoiceSearchFilters.Apply(lists.Received(caller.StructureId), request);
         if (request.Id("idDestinataire") is { } recipient && recipient != caller.StructureCppId) query = InvoiceSearchFilters.None(query);
-        var suppliers = CppIds(request.Children("listeFournisseurs").Select(f => f.Id("idFournisseur")));
-        if (suppliers.Count > 0) query = query.Where(i => db.Structures.Any(s => s.Id == i.SupplierStructureId && suppliers.Contains(s.CppId)));
+        query = FromSuppliers(query, request);
         if (request.Id("idServiceExecutant") is { } service)
         {
             query = query.Where(i => db.StructureServices.Any(s => s.StructureId == caller.StructureId && s.CppId == service && s.Code == i.ServiceCode));
