@@ -11,7 +11,7 @@ namespace Cantate.Invoicing.Validation.Rules;
 /// codes, mandatory notes, billing framework (BT-23), SIREN/SIRET of the seller, electronic addresses, and the
 /// Factur-X profiles the reform accepts. Rule ids are those of the FNFE Schematron, per syntax.
 /// </summary>
-internal static class FrenchRules
+internal static partial class FrenchRules
 {
     private static readonly FrozenSet<string> TypeCodes = new[] { "380", "389", "393", "501", "386", "500", "384", "471", "472", "473", "261", "262", "381", "396", "502", "503" }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -227,6 +227,14 @@ internal static class FrenchRules
         if (!v.IsUbl && profile is FacturXProfile.Minimum or FacturXProfile.Basic)
         {
             run.Fail(FrProfile, v.CustomizationId, profile.ConformanceLevel());
+        }
+
+        CheckNotes(run);
+        CheckDocuments(run);
+        CheckParties(run);
+        if (!v.IsUbl)
+        {
+            FrenchMultiVendorRules.Check(run);
         }
     }
 
