@@ -14,10 +14,10 @@ public abstract class EnterInvoiceTests(TestDatabase database) : PortalTest(data
 {
     private const string OtherSupplierSiret = "90012345600015";
 
-    private static string FormUrl(InvoiceParties parties) => $"/espaces/factures-emises/saisir?structure={parties.SupplierId}";
+    internal static string FormUrl(InvoiceParties parties) => $"/espaces/factures-emises/saisir?structure={parties.SupplierId}";
 
     /// <summary>A complete invoice of two lines at 20 % and 10 %.</summary>
-    private static List<KeyValuePair<string, string?>> Invoice(string number, params (string Name, string? Value)[] changes)
+    internal static List<KeyValuePair<string, string?>> Invoice(string number, params (string Name, string? Value)[] changes)
     {
         var fields = PortalClient.Fields(
             ("RecipientSiret", InvoiceParties.RecipientSiret), ("Number", number), ("IssueDate", "2026-11-20"), ("DueDate", "2026-12-20"),
@@ -34,7 +34,7 @@ public abstract class EnterInvoiceTests(TestDatabase database) : PortalTest(data
         return fields;
     }
 
-    private static Task<Page> PressAsync(PortalClient client, Page page, string button, List<KeyValuePair<string, string?>>? fields = null)
+    internal static Task<Page> PressAsync(PortalClient client, Page page, string button, List<KeyValuePair<string, string?>>? fields = null)
     {
         var all = fields is null ? [] : new List<KeyValuePair<string, string?>>(fields);
         all.Add(new("bouton", button));

@@ -1,6 +1,7 @@
 using System.Net;
 using Cantate.Invoicing.Syntax;
 using Cantate.Testing;
+using Cantate.Web.Modules.Annuaire;
 using Cantate.Web.Modules.Invoices;
 using Cantate.Web.Modules.Invoices.Features.ValidateInvoice;
 using Cantate.Web.Modules.Structures;
@@ -84,6 +85,47 @@ public abstract class ValidationCircuitPortalTests(TestDatabase database) : Port
         Assert.Contains("votre propre structure", (await DepositAsync(parties, "ST-1", InvoiceParties.SupplierSiret)).Text, StringComparison.Ordinal);
         Assert.Contains("n'existe pas chez", (await DepositAsync(parties, "ST-1", TitulaireSiret, "INCONNU")).Text, StringComparison.Ordinal);
         Assert.False(await Factory.QueryAsync(db => db.Invoices.AnyAsync()));
+    }
+
+    [Fact]
+    public async Task The_typed_form_checks_the_valideur_at_valider_et_envoyer_and_names_the_field_before_the_confirmation()
+    {
+        var parties = await InvoiceParties.CreateAsync(Factory);
+        var titulaire = await ValidatorAsync(TitulaireSiret);
+        var closed = await ValidatorAsync(OtherSiret);
+        await Factory.QueryAsync(async db =>
+        {
+            db.StructureServices.Add(new StructureService { StructureId = titulaire.StructureId, Code = "TRAVAUX", Label = "Travaux" });
+            db.StructureServices.Add(new StructureService { StructureId = titulaire.StructureId, Code = "FERME", Label = "Fermé", IsActive = false });
+            (await db.Structures.SingleAsync(s => s.Id == closed.StructureId)).IsActive = false;
+            return await db.SaveChangesAsync();
+        });
+        var page = await parties.Supplier.GetAsync(EnterInvoiceTests.FormUrl(parties));
+        async Task<Page> VerifyAsync(string? siret, string? service = null, string cadre = "A9") => page = await EnterInvoiceTests.PressAsync(parties.Supplier, page, "valider",
+            EnterInvoiceTests.Invoice("ST-SAISIE-1", ("Lines[1].Description", ""), ("Lines[1].Quantity", ""), ("Lines[1].UnitPrice", ""), ("Lines[1].Unit", ""), ("Lines[1].Vat", ""),
+                ("Cadre", cadre), ("ValidatorSiret", siret), ("ValidatorServiceCode", service)));
+
+        Assert.Contains("indiquez son SIRET dans le champ « SIRET du valideur »", (await VerifyAsync(null)).FieldError("ValidatorSiret"), StringComparison.Ordinal);
+        Assert.Contains("mandataire", (await VerifyAsync("", cadre: "A12")).FieldError("ValidatorSiret"), StringComparison.Ordinal);
+        Assert.Contains("n'est pas un SIRET valide", (await VerifyAsync("123")).FieldError("ValidatorSiret"), StringComparison.Ordinal);
+        Assert.Contains("n'est pas inscrite sur Cantate", (await VerifyAsync("52120146700003")).FieldError("ValidatorSiret"), StringComparison.Ordinal);
+        Assert.Contains("est désactivée sur Cantate", (await VerifyAsync(OtherSiret)).FieldError("ValidatorSiret"), StringComparison.Ordinal);
+        Assert.Contains("votre propre structure", (await VerifyAsync(InvoiceParties.SupplierSiret)).FieldError("ValidatorSiret"), StringComparison.Ordinal);
+        var unknownService = await VerifyAsync(TitulaireSiret, "INCONNU");
+        Assert.Contains("n'existe pas chez", unknownService.FieldError("ValidatorServiceCode"), StringComparison.Ordinal);
+        Assert.Null(unknownService.FieldError("ValidatorSiret"));
+        Assert.Contains("est inactif", (await VerifyAsync(TitulaireSiret, "FERME")).FieldError("ValidatorServiceCode"), StringComparison.Ordinal);
+        Assert.Null(page.Document.QuerySelector("button[value=confirmer]"));
+        Assert.False(await Factory.QueryAsync(db => db.Invoices.AnyAsync()));
+
+        // A cadre without a valideur ignores the field; a valid valideur reaches the confirmation step, then the valideur.
+        Assert.NotNull((await VerifyAsync("123", cadre: "A1")).Document.QuerySelector("button[value=confirmer]"));
+        var confirmation = await VerifyAsync(TitulaireSiret, "TRAVAUX");
+        Assert.NotNull(confirmation.Document.QuerySelector("button[value=confirmer]"));
+        var sent = await EnterInvoiceTests.PressAsync(parties.Supplier, confirmation, "confirmer");
+        Assert.Contains("attend la validation", sent.Text, StringComparison.Ordinal);
+        var invoice = await parties.WaitForStatusAsync("ST-SAISIE-1", InvoiceStatus.AValider1);
+        Assert.Equal((titulaire.StructureId, "TRAVAUX"), (invoice.ValidatorStructureId, invoice.ValidatorServiceCode));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Cantate.Sirene;
 using Cantate.Web.Modules.Annuaire;
 using Cantate.Web.Modules.Annuaire.Features.SearchAnnuaire;
 using Cantate.Web.Modules.Invoices.Features.RouteInvoice;
+using Cantate.Web.Modules.Invoices.Features.ValidateInvoice;
 using Cantate.Web.Modules.Structures;
 using Cantate.Web.Persistence;
 using Microsoft.AspNetCore.DataProtection;
@@ -20,8 +21,8 @@ using Invoice = Cantate.Invoicing.Model.Invoice;
 /// with the EN 16931 rules, and on confirmation writes the Factur-X PDF and deposits it through the very same
 /// <see cref="Deposit"/> as an uploaded file, so that a typed invoice is checked exactly like any other.
 /// </summary>
-public sealed partial class EnterInvoice(CantateDbContext db, RoutingRules routing, SearchAnnuaire search, Deposit deposit, DocumentStore documents,
-    IDataProtectionProvider protection, TimeProvider clock)
+public sealed partial class EnterInvoice(CantateDbContext db, RoutingRules routing, ValidatorRules validators, SearchAnnuaire search, Deposit deposit,
+    DocumentStore documents, IDataProtectionProvider protection, TimeProvider clock)
 {
     /// <summary>A public structure of the directory and its active services.</summary>
     public sealed record Recipient(Structure Structure, IReadOnlyList<StructureService> Services)
@@ -93,6 +94,9 @@ public sealed partial class EnterInvoice(CantateDbContext db, RoutingRules routi
                 var outcome = await routing.CheckAsync(siret, Clean(form.ServiceCode), Clean(form.EngagementNumber), cancellationToken);
                 foreach (var problem in outcome.Problems) reading.Error(FieldOf(problem.BusinessTerm) ?? nameof(InvoiceForm.RecipientSiret), problem.Message);
             }
+            // A9/A12: the valideur is checked here too, so that "Valider et envoyer" names a wrong one before the confirmation step.
+            var validator = await validators.CheckAsync(form.Cadre ?? "", seller.Id, ValidatorOf(form), cancellationToken);
+            foreach (var problem in validator.Problems) reading.Error(FieldOfValidator(problem), problem.Message);
         }
         var recipient = await FindRecipientAsync(form.RecipientSiret, cancellationToken);
         if (recipient is not null)
@@ -130,7 +134,7 @@ public sealed partial class EnterInvoice(CantateDbContext db, RoutingRules routi
         var fileName = checkedForm.Model.Number!.Replace('/', '-') + ".pdf";
         var depositor = new Features.DepositInvoice.Depositor(seller.Id, userId, userName, "PORTAIL", Features.DepositInvoice.DepositModes.SaisiePortail)
         {
-            Validator = new ValidateInvoice.ValidatorRequest(form.ValidatorSiret, form.ValidatorServiceCode),
+            Validator = ValidatorOf(form),
         };
         var result = await deposit.HandleAsync(depositor, fileName, pdf, cancellationToken);
         if (result.Accepted && draftId is { } id) await DeleteDraftAsync(seller.Id, id, cancellationToken);
@@ -164,6 +168,12 @@ public sealed partial class EnterInvoice(CantateDbContext db, RoutingRules routi
         "BT-86" => nameof(InvoiceForm.Bic),
         _ => null,
     };
+
+    private static ValidatorRequest ValidatorOf(InvoiceForm form) => new(form.ValidatorSiret, form.ValidatorServiceCode);
+
+    /// <summary>The field of a valideur problem: the service's own rules name the service code, every other the SIRET.</summary>
+    private static string FieldOfValidator(DepositProblem problem) =>
+        problem.Rule.StartsWith("VALIDEUR-SERVICE", StringComparison.Ordinal) ? nameof(InvoiceForm.ValidatorServiceCode) : nameof(InvoiceForm.ValidatorSiret);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
