@@ -146,10 +146,15 @@ public sealed class ApiExamplesTests(ApiExamplesTests.Platform platform) : IClas
                     values["idFacture"] = await SubcontractorInvoiceAsync(number, ValidatorSiret);
                     break;
                 case "/factures/v1/consulter/valideur":
-                    var validated = await SubcontractorInvoiceAsync(number, ValidatorSiret);
-                    (await Validator.PostAsync("/cpro/factures/v1/traiter/factureAValider", new { idFacture = validated, action = "VALIDATION" })).EnsureOk();
-                    await WaitForAsync(number, InvoiceStatus.MiseADisposition);
-                    values["identifiantFactureCPP"] = validated;
+                    values["identifiantFactureCPP"] = await ValidatedSubcontractorInvoiceAsync(number);
+                    break;
+                case "/factures/v1/rechercher/fournisseur" or "/factures/v1/rechercher/recipiendaire":
+                    // An A9 invoice its titulaire validated, deposited last (the clock stands still otherwise) so that it is the
+                    // first row of the recipient's search, which sorts the newest deposit first.
+                    Factory.Clock.Advance(TimeSpan.FromSeconds(1));
+                    var routed = await ValidatedSubcontractorInvoiceAsync(number);
+                    values["numeroFluxDepot"] = await FlowNumberAsync(routed);
+                    values["idStructureValideur"] = await Factory.QueryAsync(db => db.Structures.Where(s => s.Siret == ValidatorSiret).Select(s => s.CppId).SingleAsync());
                     break;
                 case "/factures/v1/corriger/valideur/facture":
                     var misdirected = await SubcontractorInvoiceAsync(number, WrongValidatorSiret);
@@ -162,11 +167,22 @@ public sealed class ApiExamplesTests(ApiExamplesTests.Platform platform) : IClas
                     var id = await InvoiceAsync(number, null);
                     values["idFacture"] = id;
                     values["identifiantFactureCPP"] = id;
-                    values["numeroFluxDepot"] = await Factory.QueryAsync(db => db.Invoices.Where(i => i.CppId == id)
-                        .Join(db.DepositFlows, i => i.FlowId, f => f.Id, (i, f) => f.Number).SingleAsync());
+                    values["numeroFluxDepot"] = await FlowNumberAsync(id);
                     break;
             }
             return values;
+        }
+
+        private Task<string> FlowNumberAsync(int id) => Factory.QueryAsync(db => db.Invoices.Where(i => i.CppId == id)
+            .Join(db.DepositFlows, i => i.FlowId, f => f.Id, (i, f) => f.Number).SingleAsync());
+
+        /// <summary>An A9 invoice its titulaire validated, made available to the recipient.</summary>
+        private async Task<int> ValidatedSubcontractorInvoiceAsync(string number)
+        {
+            var id = await SubcontractorInvoiceAsync(number, ValidatorSiret);
+            (await Validator.PostAsync("/cpro/factures/v1/traiter/factureAValider", new { idFacture = id, action = "VALIDATION" })).EnsureOk();
+            await WaitForAsync(number, InvoiceStatus.MiseADisposition);
+            return id;
         }
 
         /// <summary>An invoice deposited through the API, made available to the recipient, then set by it to <paramref name="status"/>.</summary>

@@ -77,6 +77,27 @@ public abstract class ValidationCircuitApiTests(TestDatabase database) : PortalT
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", row.GetProperty("dateValidation1").GetString());
         var seenByRecipient = (await recipient.PostAsync("/cpro/factures/v1/consulter/recipiendaire", new { identifiantFactureCPP = id })).EnsureOk();
         Assert.Equal(Titulaire, seenByRecipient["facture"].GetProperty("cadreDeFacturation").GetProperty("codeStructureValideur").GetString());
+
+        // The recipient's search carries the valideur; the supplier's filters on it (idStructureValideur, 0 meaning no filter).
+        var received = Assert.Single((await recipient.PostAsync("/cpro/factures/v1/rechercher/recipiendaire", new { })).EnsureOk()["listeFactures"].EnumerateArray().ToList());
+        Assert.Equal((id, Titulaire, "SIRET"), (received.GetProperty("idFacture").GetInt32(), received.GetProperty("codeValideur1").GetString(), received.GetProperty("typeIdentifiantValideur1").GetString()));
+        Assert.Equal(row.GetProperty("dateValidation1").GetString(), received.GetProperty("dateValidation1").GetString());
+        var (titulaireId, otherId) = await Factory.QueryAsync(async db => (
+            await db.Structures.Where(s => s.Siret == Titulaire).Select(s => s.CppId).SingleAsync(),
+            await db.Structures.Where(s => s.Siret == Other).Select(s => s.CppId).SingleAsync()));
+        Assert.Equal(titulaireId, received.GetProperty("idValideur1").GetInt32());
+        (await supplier.PostAsync("/cpro/factures/v1/deposer/flux", new
+        {
+            fichierFlux = Convert.ToBase64String(SampleInvoices.Ubl("F-API-A1", Supplier, Recipient, null)),
+            nomFichier = "F-API-A1.xml",
+            syntaxeFlux = "IN_DP_E1_UBL_INVOICE",
+        })).EnsureOk();
+        await WaitForAsync("F-API-A1", InvoiceStatus.MiseADisposition);
+        async Task<List<string?>> IssuedAsync(int validator) => [.. (await supplier.PostAsync("/cpro/factures/v1/rechercher/fournisseur", new { idStructureValideur = validator }))
+            .EnsureOk()["listeFactures"].EnumerateArray().Select(r => r.GetProperty("numeroFacture").GetString())];
+        Assert.Equal(["ST-API-1"], await IssuedAsync(titulaireId));
+        Assert.Empty(await IssuedAsync(otherId));
+        Assert.Equal(["F-API-A1", "ST-API-1"], (await IssuedAsync(0)).Order());
     }
 
     [Fact]

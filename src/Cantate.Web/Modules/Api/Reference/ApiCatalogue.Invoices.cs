@@ -3,7 +3,7 @@ namespace Cantate.Web.Modules.Api.Reference;
 public static partial class ApiCatalogue
 {
     private const string InvoiceSummaryFields =
-        """{"identifiantFactureCPP":1,"numeroFacture":"F-2026-011","statut":"MISE_A_DISPOSITION","numeroFluxDepot":"FLX20261126JL74LZHR","dateDepot":"2026-11-26","dateFacture":"2026-11-20","dateHeureEtatCourant":"2026-11-26T18:48:52.705Z","montantAPayer":360.0,"montantHT":300.0,"montantTTC":360.0,"devise":"EUR","idFournisseur":2,"codeFournisseur":"84321765400014","typeIdentifiantFournisseur":"SIRET","designationFournisseur":"ATELIER DUPONT MENUISERIE","idDestinataire":1,"codeDestinataire":"13002526500013","designationDestinataire":"DIRECTION INTERMINISTERIELLE DU NUMERIQUE","idServiceExecutant":1,"codeServiceExecutant":"DINUM-ACHATS","nomServiceExecutant":"Achats et marchés publics","typeFacture":"FACTURE","typeDemandePaiement":"FACTURE","cadreFacturation":"A1_FACTURE_FOURNISSEUR","rejetTraite":false}""";
+        """{"identifiantFactureCPP":1,"numeroFacture":"F-2026-011","statut":"MISE_A_DISPOSITION","numeroFluxDepot":"FLX20261126JL74LZHR","dateDepot":"2026-11-26","dateFacture":"2026-11-20","dateHeureEtatCourant":"2026-11-26T18:48:52.705Z","montantAPayer":360.0,"montantHT":300.0,"montantTTC":360.0,"devise":"EUR","idFournisseur":2,"codeFournisseur":"84321765400014","typeIdentifiantFournisseur":"SIRET","designationFournisseur":"ATELIER DUPONT MENUISERIE","idDestinataire":1,"codeDestinataire":"13002526500013","designationDestinataire":"DIRECTION INTERMINISTERIELLE DU NUMERIQUE","idServiceExecutant":1,"codeServiceExecutant":"DINUM-ACHATS","nomServiceExecutant":"Achats et marchés publics","typeFacture":"FACTURE","typeDemandePaiement":"FACTURE","cadreFacturation":"A9_FACTURE_SOUSTRAITANT","rejetTraite":false,"idValideur1":3,"codeValideur1":"79245318500011","typeIdentifiantValideur1":"SIRET","designationValideur1":"BATIMENTS DU SUD","dateValidation1":"2026-11-26"}""";
 
     private static IEnumerable<ApiOperationDoc> InvoiceOperations =>
     [
@@ -23,9 +23,10 @@ public static partial class ApiCatalogue
             """{"codeRetour":0,"libelle":"TRA_MSG_00.000","dateDepot":"2026-11-26","empreinteCertificatDepot":"8c110779865357796a0e7e616cf3041362ff14d393c834bffaea85289c33fbde","identifiantFactureCPP":5,"identifiantStructure":"84321765400014","numeroFacture":"API261126-T7YTHK","statutFacture":"DEPOSEE","numeroFluxDepot":"FLX20261126HN79WRJ5"}""",
             ExampleClient: "facturation_electronique"),
         new("Factures", "POST", "/factures/v1/rechercher/fournisseur", "Rechercher ses factures émises",
-            "Filtres : numeroFluxDepot, numeroFacture, statutCourant, périodes, montants, typeFacture... 0, \"\", false et null valent « pas de filtre ». " +
-            "Pagination : rechercheFactureParFournisseur {pageResultatDemandee, nbResultatsParPage}.",
-            """{"numeroFluxDepot":"FLX20261126JL74LZHR"}""",
+            "Filtres : numeroFluxDepot, numeroFacture, statutCourant, périodes, montants, typeFacture, idStructureValideur (les factures A9/A12 adressées à ce valideur)... " +
+            "0, \"\", false et null valent « pas de filtre ». Pagination : rechercheFactureParFournisseur {pageResultatDemandee, nbResultatsParPage}. " +
+            "Une facture A9/A12 porte son valideur (idValideur1, codeValideur1, designationValideur1, codeServiceValideur1) et, une fois validée, dateValidation1.",
+            """{"numeroFluxDepot":"FLX20261126JL74LZHR","idStructureValideur":3}""",
             """{"codeRetour":0,"libelle":"TRA_MSG_00.000","listeFactures":[""" + InvoiceSummaryFields + """],"parametresRetour":{"pageCourante":1,"pages":1,"nbResultatsParPage":10,"total":1}}""",
             ExampleClient: "Odoo (OCA)"),
         new("Factures", "POST", "/factures/v1/consulter/fournisseur", "Consulter une facture émise",
@@ -39,9 +40,10 @@ public static partial class ApiCatalogue
             ExampleClient: "Odoo (OCA)"),
         new("Factures", "POST", "/factures/v1/rechercher/recipiendaire", "Rechercher ses factures reçues",
             "Les factures mises à disposition de la structure du compte. Pagination paramRecherche {pageResultatDemandee, nbResultatsParPage}, rendue au premier niveau (pageCourante, pages). " +
-            "Une recherche sans résultat (FACTURE_TRAVAUX par exemple) est un succès.",
+            "Une recherche sans résultat (FACTURE_TRAVAUX par exemple) est un succès. Une facture A9/A12 porte son valideur (idValideur1, codeValideur1, designationValideur1, " +
+            "codeServiceValideur1) et la date de sa validation (dateValidation1).",
             """{"typeDemandePaiement":"FACTURE","paramRecherche":{"nbResultatsParPage":1000,"pageResultatDemandee":1,"nbResultatsMaximum":999999}}""",
-            """{"codeRetour":0,"libelle":"TRA_MSG_00.000","listeFactures":[{"idFacture":1,"numeroFacture":"F-2026-011","statut":"MISE_A_DISPOSITION","dateDepot":"2026-11-26","dateFacture":"2026-11-20","dateHeureEtatCourant":"2026-11-26T18:49:02.693Z","montantAPayer":360.0,"montantHT":300.0,"montantTTC":360.0,"devise":"EUR","idFournisseur":2,"codeFournisseur":"84321765400014","typeIdentifiantFournisseur":"SIRET","designationFournisseur":"ATELIER DUPONT MENUISERIE","idDestinataire":1,"codeDestinataire":"13002526500013","idServiceExecutant":1,"codeServiceExecutant":"DINUM-ACHATS","typeFacture":"FACTURE","factureTelechargeeParDestinataire":false}],"pageCourante":1,"pages":1,"nbResultatsParPage":1000,"total":1}""",
+            """{"codeRetour":0,"libelle":"TRA_MSG_00.000","listeFactures":[{"idFacture":1,"numeroFacture":"F-2026-011","statut":"MISE_A_DISPOSITION","dateDepot":"2026-11-26","dateFacture":"2026-11-20","dateHeureEtatCourant":"2026-11-26T18:49:02.693Z","montantAPayer":360.0,"montantHT":300.0,"montantTTC":360.0,"devise":"EUR","idFournisseur":2,"codeFournisseur":"84321765400014","typeIdentifiantFournisseur":"SIRET","designationFournisseur":"ATELIER DUPONT MENUISERIE","idDestinataire":1,"codeDestinataire":"13002526500013","idServiceExecutant":1,"codeServiceExecutant":"DINUM-ACHATS","typeFacture":"FACTURE","cadreFacturation":"A9_FACTURE_SOUSTRAITANT","factureTelechargeeParDestinataire":false,"idValideur1":3,"codeValideur1":"79245318500011","typeIdentifiantValideur1":"SIRET","designationValideur1":"BATIMENTS DU SUD","dateValidation1":"2026-11-26"}],"pageCourante":1,"pages":1,"nbResultatsParPage":1000,"total":1}""",
             Caller: "destinataire", ExampleClient: "Pastell"),
         new("Factures", "POST", "/factures/v1/consulter/recipiendaire", "Consulter une facture reçue",
             "Même réponse que consulter/fournisseur, pour le destinataire.",

@@ -25,6 +25,9 @@ public sealed class InvoiceSearches(CantateDbContext db, ListInvoices lists, Inv
         if (request.Bool("rejetTraite") == true) query = query.Where(i => i.RejectionAcknowledgedAt != null);
         var recipients = CppIds(request.Children("listeDestinataire").Select(d => d.Id("idDestinataire")));
         if (recipients.Count > 0) query = query.Where(i => db.Structures.Any(s => s.Id == i.RecipientStructureId && recipients.Contains(s.CppId)));
+        // idStructureValideur: the A9/A12 invoices designated to that valideur (titulaire or mandataire).
+        var validators = CppIds([request.Id("idStructureValideur")]);
+        if (validators.Count > 0) query = query.Where(i => db.Structures.Any(s => s.Id == i.ValidatorStructureId && validators.Contains(s.CppId)));
 
         return await PageAsync(query, InvoiceSide.Supplier, request.Child("rechercheFactureParFournisseur", "parametresRecherche", "paramRecherche"), cancellationToken);
     }
