@@ -99,6 +99,33 @@ public sealed class FrenchRulesTests
         new("BR-FR-CO-10_BT-29-1", Cii, new Edit("<ram:GlobalID schemeID=\"0060\">", "<ram:GlobalID>")),
         new("BR-FR-CO-10_BT-29-2", Cii, new Edit("<ram:GlobalID schemeID=\"0060\">", "<ram:GlobalID schemeID=\"0088\">")),
         new("BR-FR-CO-10_BT-29-2", Ubl, new Edit("<cbc:ID schemeID=\"SEPA\">", "<cbc:ID schemeID=\"0224\">")),
+        new("BR-FR-CO-10_EXT-FR-FE-146-1", Ubl, new Edit("<cac:Item>", "<cac:Delivery><cac:DeliveryLocation><cbc:ID>QUAI-4</cbc:ID></cac:DeliveryLocation></cac:Delivery><cac:Item>")),
+        new("BR-FR-CO-10_EXT-FR-FE-146-2", Ubl, new Edit("<cac:Item>", "<cac:Delivery><cac:DeliveryLocation><cbc:ID schemeID=\"0088\">1</cbc:ID><cbc:ID schemeID=\"0088\">2</cbc:ID></cac:DeliveryLocation></cac:Delivery><cac:Item>")),
+        new("BR-FR-CO-10_EXT-FR-FE-146-2", Cii, new Edit("<ram:SpecifiedLineTradeSettlement>", "<ram:SpecifiedLineTradeDelivery><ram:ShipToTradeParty><ram:GlobalID schemeID=\"0088\">1</ram:GlobalID><ram:GlobalID schemeID=\"0088\">2</ram:GlobalID></ram:ShipToTradeParty></ram:SpecifiedLineTradeDelivery><ram:SpecifiedLineTradeSettlement>")),
+
+        // Number formats, VAT categories, item attributes, invoiced objects, SIREN.
+        new("BR-FR-DEC-01_BT-109", Cii, new Edit("<ram:TaxBasisTotalAmount>100.00<", "<ram:TaxBasisTotalAmount>100.000<")),
+        new("BR-FR-DEC-01_BT-116", Cii, new Edit("<ram:BasisAmount>11.00<", "<ram:BasisAmount>11.<")),
+        new("BR-FR-DEC-01_BT-109", Ubl, new Edit("<cbc:TaxExclusiveAmount currencyID=\"EUR\">273.00<", "<cbc:TaxExclusiveAmount currencyID=\"EUR\">+273.00<")),
+        new("BR-FR-DEC-01_BT-92_BT-99", Ubl, new Edit("<cbc:Amount currencyID=\"EUR\">3.00<", "<cbc:Amount currencyID=\"EUR\">3.005<")),
+        new("BR-FR-DEC-04_BT-152", Cii, new Edit("<ram:RateApplicablePercent>20.00</ram:RateApplicablePercent>", "<ram:RateApplicablePercent>20.000</ram:RateApplicablePercent>")),
+        new("BR-FR-DEC-03_BT-146", MultiVendor, new Edit("<ram:ChargeAmount>300.0000</ram:ChargeAmount>", "<ram:ChargeAmount>-300.0000</ram:ChargeAmount>")),
+        new("BR-FR-15_BT-95_BT-118", Cii, new Edit("<ram:CategoryCode>K</ram:CategoryCode>", "<ram:CategoryCode>L</ram:CategoryCode>")),
+        new("BR-FR-15_BT-95_BT-118_LM", Cii, new Edit("<ram:CategoryCode>K</ram:CategoryCode>", "<ram:CategoryCode>L</ram:CategoryCode>")),
+        new("BR-FR-15_BT-95_BT-102", Cii, new Edit("<ram:CategoryCode>K</ram:CategoryCode>", "<ram:CategoryCode>B</ram:CategoryCode>", 2)),
+        new("BR-FR-15_BT-95_BT-102_LM", Cii, new Edit("<ram:CategoryCode>K</ram:CategoryCode>", "<ram:CategoryCode>M</ram:CategoryCode>", 2)),
+        new("BR-FR-15_BT-95_BT-102-2", Ubl, new Edit("<cbc:ID>S</cbc:ID>", "<cbc:ID>M</cbc:ID>")),
+        new("BR-FR-08_BT-151-2", Ubl, new Edit("<cac:ClassifiedTaxCategory>\n        <cbc:ID>S</cbc:ID>", "<cac:ClassifiedTaxCategory>\n        <cbc:ID>L</cbc:ID>")),
+        new("BR-FR-27_BT-160", Cii, new Edit("<ram:Description>CATEGORIE</ram:Description>", "<ram:Description> </ram:Description>")),
+        new("BR-FR-27_BG-32", Cii, new Edit("<ram:Description>CATEGORIE</ram:Description>", string.Empty)),
+        new("BR-FR-28-Value", Cii, new Edit("<ram:Value>JOUR 8H-20H</ram:Value>", "<ram:Value>JOUR 8H-20H</ram:Value><ram:ValueMeasure unitCode=\"HUR\">12</ram:ValueMeasure>")),
+        new("BR-FR-28-Value", Ubl, new Edit("<cbc:Value>Vert</cbc:Value>", string.Empty)),
+        new("BR-FR-29_BT-18", Cii, new Edit("<ram:ReferenceTypeCode>IT<", "<ram:ReferenceTypeCode>AFL<"), new Edit("<ram:IssuerAssignedID>TENDER-002</ram:IssuerAssignedID>", "<ram:IssuerAssignedID>TENDER-002</ram:IssuerAssignedID><ram:ReferenceTypeCode>AFL</ram:ReferenceTypeCode>")),
+        new("BR-FR-29_AFL", Cii, new Edit("<ram:ReferenceTypeCode>IT<", "<ram:ReferenceTypeCode>AFL<"), new Edit("<ram:IssuerAssignedID>REFCLI0215</ram:IssuerAssignedID>", "<ram:IssuerAssignedID> </ram:IssuerAssignedID>")),
+        new("BR-FR-29_AVV", Ubl, new Edit("<cbc:ID schemeID=\"AHK\">EMPL042</cbc:ID>", "<cbc:ID schemeID=\"AVV\"> </cbc:ID>")),
+        new("BR-FR-32-GLOBALID", Cii, new Edit("<ram:GlobalID schemeID=\"0088\">3654789851</ram:GlobalID>", "<ram:GlobalID schemeID=\"0002\">3654789851</ram:GlobalID>")),
+        new("BR-FR-32-ID", Ubl, new Edit("<cbc:ID schemeID=\"SEPA\">", "<cbc:ID schemeID=\"0002\">")),
+        new("BR-FR-32-LEGALID", Ubl, new Edit("<cbc:CompanyID schemeID=\"0002\">787878784<", "<cbc:CompanyID schemeID=\"0002\">7878787840<")),
 
         // Multi-vendor (S8) and bi-directional (S9) invoices.
         new("BR-FR-MV-01_EXT-FR-FE-163", MultiVendor, new Edit("<ram:LineStatusReasonCode>DETAIL</ram:LineStatusReasonCode>", "<ram:LineStatusReasonCode> </ram:LineStatusReasonCode>")),
@@ -151,6 +178,9 @@ public sealed class FrenchRulesTests
         new("BR-FR-BD-13_BT-3", MultiVendor, MvFramework9, new Edit("<ram:TypeCode>380</ram:TypeCode>", "<ram:TypeCode>389</ram:TypeCode>")),
         new("BR-FR-BD-02_BT-47", MultiVendor, MvFramework9, new Edit("<ram:TypeCode>380</ram:TypeCode>", "<ram:TypeCode>389</ram:TypeCode>"), new Edit("schemeID=\"0002\">111111118<", "schemeID=\"0002\">200000008<", 0)),
         new("BR-FR-BD-02_BT-31", MultiVendor, MvFramework9),
+        new("BR-FR-DEC-03_BT-146", MultiVendor, MvFramework9, new Edit("<ram:ChargeAmount>300.0000</ram:ChargeAmount>", "<ram:ChargeAmount>-300.0000</ram:ChargeAmount>")),
+        new("BR-FR-32-GLOBALID", Cii, new Edit("<ram:GlobalID schemeID=\"0088\">3654789851</ram:GlobalID>", "<ram:GlobalID schemeID=\"0002\">987654321</ram:GlobalID>")),
+        new("BR-FR-28-Value", Cii, new Edit("<ram:Value>JOUR 8H-20H</ram:Value>", "<ram:ValueMeasure unitCode=\"HUR\">12</ram:ValueMeasure>")),
     ];
 
     private static ValidationReport Validate(string xml) =>

@@ -165,10 +165,28 @@ internal static partial class FrenchRules
             CheckSiret(run, SiretRules["BT-71"], ids, legal, sirenFromSiret: true);
             foreach (var location in delivery.Elements(cac + "DeliveryLocation"))
             {
-                var duplicate = location.Elements(Namespaces.Cbc + "ID").Select(i => i.Attr("schemeID")).OfType<string>().GroupBy(s => s, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-                run.Check(duplicate is null, SchemeUniqueRules["BR-FR-CO-10_BT-71-2"], location, duplicate?.Key);
+                CheckLocationSchemes(run, location, "BT-71", unnamedChecked: true);
             }
         }
+
+        // EXT-FR-FE-146 in UBL: the line delivery location (its BR-FR-09 context, nested twice, matches nothing).
+        foreach (var location in run.View.Lines.Select(l => l.Node).Elements(cac + "Delivery").Elements(cac + "DeliveryLocation"))
+        {
+            CheckLocationSchemes(run, location, "EXT-FR-FE-146", unnamedChecked: false);
+        }
+    }
+
+    private static void CheckLocationSchemes(RuleRun run, XElement location, string term, bool unnamedChecked)
+    {
+        var ids = location.Elements(Namespaces.Cbc + "ID").ToList();
+        if (!unnamedChecked)
+        {
+            var unnamed = ids.FirstOrDefault(i => i.Attribute("schemeID") is null);
+            run.Check(unnamed is null, SchemeUniqueRules[$"BR-FR-CO-10_{term}-1"], unnamed, unnamed);
+        }
+
+        var duplicate = ids.Select(i => i.Attr("schemeID")).OfType<string>().GroupBy(s => s, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        run.Check(duplicate is null, SchemeUniqueRules[$"BR-FR-CO-10_{term}-2"], location, duplicate?.Key);
     }
 
     /// <summary>

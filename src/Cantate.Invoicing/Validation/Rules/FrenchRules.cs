@@ -7,9 +7,11 @@ using static Cantate.Invoicing.Validation.Rules.RuleDefinition;
 namespace Cantate.Invoicing.Validation.Rules;
 
 /// <summary>
-/// A first set of the French 2026 reform rules (FNFE-MPE France_RFE v1.4.0, fatal flavour): document type
-/// codes, mandatory notes, billing framework (BT-23), SIREN/SIRET of the seller, electronic addresses, and the
-/// Factur-X profiles the reform accepts. Rule ids are those of the FNFE Schematron, per syntax.
+/// The French 2026 reform rules (FNFE-MPE France_RFE v1.4.0, fatal flavour, CII and UBL Schematrons): document type
+/// codes, invoice numbers, mandatory notes, billing framework (BT-23), SIREN/SIRET of the seller, electronic
+/// addresses, VAT rates, and the Factur-X profiles the reform accepts; the other rule families are in the partial
+/// files beside this one and in <see cref="FrenchMultiVendorRules"/>. Rule ids are those of the FNFE Schematron,
+/// per syntax.
 /// </summary>
 internal static partial class FrenchRules
 {
@@ -41,25 +43,6 @@ internal static partial class FrenchRules
             t => Fatal("BR-FR-CO-10_" + t + "-1", t, $"L'identifiant ({t} = {{0}}) doit avoir un identifiant de schéma.", $"The identifier ({t} = {{0}}) shall have a scheme identifier."),
             StringComparer.Ordinal);
 
-    /// <summary>
-    /// BR-FR-DEC-01…04: at most 2 decimals on amounts, 4 on quantities, 6 on unit prices, 2 on the breakdown VAT
-    /// rate; a point must be followed by a digit ("64." is refused, as the FNFE Schematron does).
-    /// </summary>
-    private static readonly FrozenDictionary<string, RuleDefinition> DecimalRules = new[] { ("01", "BT-131", 2), ("02", "BT-129", 4), ("02", "BT-149", 4), ("03", "BT-146", 6), ("03", "BT-147", 6), ("03", "BT-148", 6), ("04", "BT-119", 2) }
-        .ToFrozenDictionary(
-            d => d.Item2,
-            d => Fatal($"BR-FR-DEC-{d.Item1}_{d.Item2}", d.Item2, $"La valeur ({d.Item2} = {{0}}) a plus de {d.Item3} décimales.", $"The value ({d.Item2} = {{0}}) has more than {d.Item3} decimals."),
-            StringComparer.Ordinal);
-
-    private static readonly FrozenSet<string> Categories = new[] { "S", "E", "AE", "K", "G", "O", "Z" }.ToFrozenSet(StringComparer.Ordinal);
-
-    private static readonly FrozenDictionary<string, RuleDefinition> CategoryRules = new[] { "BT-151-1", "BT-118-1", "BT-95_BT-151", "BT-118" }
-        .ToFrozenDictionary(
-            t => t,
-            t => Fatal("BR-FR-15_" + t, "BT-" + t.Split('_')[0].Split('-')[1], "La catégorie de TVA {0} n'est pas admise par la réforme française (S, E, AE, K, G, O, Z).", "VAT category {0} is not accepted by the French reform (S, E, AE, K, G, O, Z)."),
-            StringComparer.Ordinal);
-
-    private static readonly RuleDefinition Fr32 = Fatal("BR-FR-32-LEGALID", "BT-30", "L'identifiant légal ({0}, schéma {1}) doit être un SIREN de 9 chiffres.", "The legal registration identifier ({0}, scheme {1}) shall be a 9-digit SIREN.");
     private static readonly RuleDefinition Fr03 = Fatal("BR-FR-03_BT-2", "BT-2", "La date de facture (BT-2 = {0}) doit être une date valide entre 2000 et 2099.", "The invoice issue date (BT-2 = {0}) shall be a valid date between 2000 and 2099.");
     private static readonly RuleDefinition FrCo05 = Fatal("BR-FR-CO-05_BT-3", "BT-3", "Un avoir (type {0}) doit faire référence à la facture antérieure (BT-25).", "A credit note (type {0}) shall reference the preceding invoice (BT-25).");
     private static readonly RuleDefinition FrCo07 = Fatal("BR-FR-CO-07_BT-9", "BT-9", "La date d'échéance (BT-9 = {0}) ne peut pas précéder la date de facture (BT-2 = {1}).", "The payment due date (BT-9 = {0}) shall not be before the invoice issue date (BT-2 = {1}).");
@@ -165,17 +148,6 @@ internal static partial class FrenchRules
             run.Check(value.Length == 14 && value.All(char.IsAsciiDigit) && sirenValue.Length == 9 && value.StartsWith(sirenValue, StringComparison.Ordinal), Fr09, siret, value, sirenValue);
         }
 
-        if (v.IsUbl)
-        {
-            CheckCategory(run, v.Lines.Select(l => l.CategoryCode), "BT-151-1");
-            CheckCategory(run, v.VatBreakdowns.Select(b => b.CategoryCode), "BT-118-1");
-        }
-        else
-        {
-            CheckCategory(run, v.Lines.Select(l => l.CategoryCode).Concat(v.AllowanceCharges.Select(a => a.CategoryCode)), "BT-95_BT-151");
-            CheckCategory(run, v.VatBreakdowns.Select(b => b.CategoryCode), "BT-118");
-        }
-
         CheckRate(run, v.VatBreakdowns.Select(b => b.Rate), "BT-119");
         // The FNFE UBL Schematron checks BT-152 on invoice lines only, not on credit note lines.
         CheckRate(run, v.Lines.Where(l => l.Node.Name.LocalName != "CreditNoteLine").Select(l => l.Rate), "BT-152");
@@ -192,34 +164,6 @@ internal static partial class FrenchRules
             CheckSchemes(run, v);
         }
 
-        foreach (var breakdown in v.VatBreakdowns)
-        {
-            Decimals(run, breakdown.Rate, "BT-119", 2);
-        }
-
-        foreach (var party in new[] { v.Seller, v.Buyer, v.Payee })
-        {
-            foreach (var legal in party?.LegalIds ?? [])
-            {
-                var scheme = legal.Attr("schemeID");
-                var value = legal.Norm();
-                if (scheme is "0002" or "0231" && !(value.Length == 9 && value.All(char.IsAsciiDigit)))
-                {
-                    run.Fail(Fr32, legal, value, scheme);
-                }
-            }
-        }
-
-        foreach (var line in v.Lines)
-        {
-            Decimals(run, line.NetAmount, "BT-131", 2);
-            Decimals(run, line.Quantity, "BT-129", 4);
-            Decimals(run, line.BaseQuantity, "BT-149", 4);
-            Decimals(run, line.NetPrice, "BT-146", 6);
-            Decimals(run, line.PriceDiscount, "BT-147", 6);
-            Decimals(run, line.GrossPrice, "BT-148", 6);
-        }
-
         run.Check(v.Buyer?.ElectronicAddress.HasText() == true, Fr12, v.Buyer?.Node ?? v.Root);
         run.Check(v.Seller?.ElectronicAddress.HasText() == true, Fr13, v.Seller?.Node ?? v.Root);
 
@@ -229,6 +173,7 @@ internal static partial class FrenchRules
             run.Fail(FrProfile, v.CustomizationId, profile.ConformanceLevel());
         }
 
+        CheckValues(run);
         CheckNotes(run);
         CheckDocuments(run);
         CheckParties(run);
@@ -272,14 +217,6 @@ internal static partial class FrenchRules
         return DateOnly.TryParseExact(text, ubl ? "yyyy-MM-dd" : "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
     }
 
-    private static void Decimals(RuleRun run, XElement? value, string term, int max)
-    {
-        if (value is not null && (value.Decimals() > max || value.Text()!.Trim().EndsWith('.')))
-        {
-            run.Fail(DecimalRules[term], value, value);
-        }
-    }
-
     private static void CheckSchemes(RuleRun run, InvoiceView v)
     {
         var cac = Namespaces.Cac;
@@ -297,15 +234,6 @@ internal static partial class FrenchRules
         First(v.Buyer?.Identifiers ?? [], "BT-46");
         First(v.Payee?.Identifiers ?? [], "BT-60");
         First(v.Root.Elements(cac + "Delivery").Elements(cac + "DeliveryLocation").Elements(cbc + "ID"), "BT-71");
-    }
-
-    private static void CheckCategory(RuleRun run, IEnumerable<XElement?> codes, string term)
-    {
-        var wrong = codes.OfType<XElement>().FirstOrDefault(c => !Categories.Contains(c.Norm()));
-        if (wrong is not null)
-        {
-            run.Fail(CategoryRules[term], wrong, wrong);
-        }
     }
 
     /// <summary>One finding per term: the FNFE Schematron reports the first rate outside the list.</summary>
