@@ -227,16 +227,36 @@ internal static partial class FrenchRules
     internal static decimal? Number(XElement? amount) =>
         amount is not null && decimal.TryParse(amount.Value.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d) ? d : null;
 
-    /// <summary>The elements at a path below a node.</summary>
-    private static IEnumerable<XElement> Select(XElement from, XName[] path)
-    {
-        IEnumerable<XElement> current = [from];
-        foreach (var step in path)
-        {
-            current = current.Elements(step);
-        }
+    /// <summary>Returned by <see cref="Select"/> when nothing is found; never added to.</summary>
+    private static readonly List<XElement> NoElements = [];
 
-        return current;
+    /// <summary>
+    /// The elements at a path below a node, in document order. Most paths find nothing, so the walk goes over the
+    /// child nodes directly and allocates a list only for what it finds.
+    /// </summary>
+    private static List<XElement> Select(XElement from, XName[] path)
+    {
+        List<XElement>? found = null;
+        Collect(from, path, 0, ref found);
+        return found ?? NoElements;
+    }
+
+    private static void Collect(XElement node, XName[] path, int step, ref List<XElement>? found)
+    {
+        for (var child = node.FirstNode; child is not null; child = child.NextNode)
+        {
+            if (child is XElement element && element.Name == path[step])
+            {
+                if (step == path.Length - 1)
+                {
+                    (found ??= []).Add(element);
+                }
+                else
+                {
+                    Collect(element, path, step + 1, ref found);
+                }
+            }
+        }
     }
 
     /// <summary>A path of prefixed names (rsm, ram, udt, qdt, cac, cbc), resolved once.</summary>

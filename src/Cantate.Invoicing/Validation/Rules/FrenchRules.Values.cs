@@ -93,6 +93,20 @@ internal static partial class FrenchRules
         .SelectMany(r => new[] { "AFL", "AVV" }.Select(scheme => Fatal($"BR-FR-{r.Item1}_{scheme}", r.Item2, $"L'identifiant d'objet facturé de schéma {scheme} ({r.Item2}) est vide.", $"The invoiced object identifier with scheme {scheme} ({r.Item2}) is empty.")))
         .ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
 
+    private static readonly XName RamLegalOrganization = Namespaces.Ram + "SpecifiedLegalOrganization";
+    private static readonly XName RamId = Namespaces.Ram + "ID";
+    private static readonly XName RamGlobalId = Namespaces.Ram + "GlobalID";
+    private static readonly XName UblTaxCategory = Namespaces.Cac + "TaxCategory";
+    private static readonly XName UblAllowanceCharge = Namespaces.Cac + "AllowanceCharge";
+    private static readonly XName UblTaxSubtotal = Namespaces.Cac + "TaxSubtotal";
+    private static readonly XName UblTaxTotal = Namespaces.Cac + "TaxTotal";
+    private static readonly XName UblClassifiedTaxCategory = Namespaces.Cac + "ClassifiedTaxCategory";
+    private static readonly XName UblItem = Namespaces.Cac + "Item";
+    private static readonly XName UblCompanyId = Namespaces.Cbc + "CompanyID";
+    private static readonly XName UblPartyLegalEntity = Namespaces.Cac + "PartyLegalEntity";
+    private static readonly XName UblId = Namespaces.Cbc + "ID";
+    private static readonly XName UblPartyIdentification = Namespaces.Cac + "PartyIdentification";
+
     private static readonly RuleDefinition Fr32Legal = Fatal("BR-FR-32-LEGALID", "BT-30", "L'identifiant légal de schéma 0002 ({0}) doit être un SIREN de 9 chiffres.", "The legal registration identifier with scheme 0002 ({0}) shall be a 9-digit SIREN.");
     private static readonly RuleDefinition Fr32GlobalCii = Fatal("BR-FR-32-GLOBALID", "BT-29", "L'identifiant de partie de schéma {1} ({0}) doit être un SIREN de 9 chiffres.", "The party identifier with scheme {1} ({0}) shall be a 9-digit SIREN.");
     private static readonly RuleDefinition Fr32GlobalUbl = Fatal("BR-FR-32-ID", "BT-29", "L'identifiant de partie de schéma {1} ({0}) doit être un SIREN de 9 chiffres.", "The party identifier with scheme {1} ({0}) shall be a 9-digit SIREN.");
@@ -191,14 +205,20 @@ internal static partial class FrenchRules
         CheckObjectIds(run, afl.Elements(Namespaces.Ram + "IssuerAssignedID"), ObjectIdRules["BR-FR-29_AFL"]);
         CheckObjectIds(run, avv.Elements(Namespaces.Ram + "IssuerAssignedID"), ObjectIdRules["BR-FR-29_AVV"]);
 
-        foreach (var legal in run.View.Root.Descendants(Namespaces.Ram + "SpecifiedLegalOrganization").Elements(Namespaces.Ram + "ID").Where(i => i.Attr("schemeID") == "0002"))
+        // One walk for the identifiers BR-FR-32 looks for anywhere in the document.
+        foreach (var element in run.View.Root.Descendants())
         {
-            run.Check(IsSiren(legal.Norm()), Fr32Legal, legal, legal);
-        }
-
-        foreach (var global in run.View.Root.Descendants(Namespaces.Ram + "GlobalID").Where(i => i.Attr("schemeID") is "0002" or "0231"))
-        {
-            run.Check(IsSiren(global.Norm()), Fr32GlobalCii, global, global, global.Attr("schemeID"));
+            if (element.Name == RamLegalOrganization)
+            {
+                foreach (var legal in element.Elements(RamId).Where(i => i.Attr("schemeID") == "0002"))
+                {
+                    run.Check(IsSiren(legal.Norm()), Fr32Legal, legal, legal);
+                }
+            }
+            else if (element.Name == RamGlobalId && element.Attr("schemeID") is "0002" or "0231")
+            {
+                run.Check(IsSiren(element.Norm()), Fr32GlobalCii, element, element, element.Attr("schemeID"));
+            }
         }
     }
 
@@ -207,22 +227,35 @@ internal static partial class FrenchRules
         var root = run.View.Root;
         var cac = Namespaces.Cac;
         var cbc = Namespaces.Cbc;
-        foreach (var category in root.Descendants(cac + "AllowanceCharge").Elements(cac + "TaxCategory"))
-        {
-            Category(run, category.Elements(cbc + "ID").ToList(), CategoryRules["ubl:BT-102"], category, absentAllowed: true);
-            Percent(run, category.Elements(cbc + "Percent"), "BT-96_BT-103");
-        }
 
-        foreach (var category in root.Descendants(cac + "TaxSubtotal").Elements(cac + "TaxCategory").Where(c => c.Parent!.Parent!.Name == cac + "TaxTotal"))
+        // One walk for the contexts the UBL Schematron matches anywhere in the document.
+        foreach (var element in root.Descendants())
         {
-            Category(run, category.Elements(cbc + "ID").ToList(), CategoryRules["ubl:BT-118"], category, absentAllowed: true);
-            Percent(run, category.Elements(cbc + "Percent"), "BT-119");
-        }
-
-        foreach (var category in root.Descendants(cac + "Item").Elements(cac + "ClassifiedTaxCategory"))
-        {
-            Category(run, category.Elements(cbc + "ID").ToList(), CategoryRules["ubl:BT-151"], category, absentAllowed: true);
-            Percent(run, category.Elements(cbc + "Percent"), "BT-152");
+            var name = element.Name;
+            if (name == UblTaxCategory && element.Parent is { } parent)
+            {
+                var term = parent.Name == UblAllowanceCharge ? "BT-102"
+                    : parent.Name == UblTaxSubtotal && parent.Parent?.Name == UblTaxTotal ? "BT-118"
+                    : null;
+                if (term is not null)
+                {
+                    Category(run, element.Elements(cbc + "ID").ToList(), CategoryRules[term == "BT-102" ? "ubl:BT-102" : "ubl:BT-118"], element, absentAllowed: true);
+                    Percent(run, element.Elements(cbc + "Percent"), term == "BT-102" ? "BT-96_BT-103" : "BT-119");
+                }
+            }
+            else if (name == UblClassifiedTaxCategory && element.Parent?.Name == UblItem)
+            {
+                Category(run, element.Elements(cbc + "ID").ToList(), CategoryRules["ubl:BT-151"], element, absentAllowed: true);
+                Percent(run, element.Elements(cbc + "Percent"), "BT-152");
+            }
+            else if (name == UblCompanyId && element.Parent?.Name == UblPartyLegalEntity && element.Attr("schemeID") == "0002")
+            {
+                run.Check(IsSiren(element.Norm()), Fr32Legal, element, element);
+            }
+            else if (name == UblId && element.Parent?.Name == UblPartyIdentification && element.Attr("schemeID") is "0002" or "0231")
+            {
+                run.Check(IsSiren(element.Norm()), Fr32GlobalUbl, element, element, element.Attr("schemeID"));
+            }
         }
 
         // BR-FR-27's UBL contexts (ubl:Invoice/cac:Item/...) match no element; BR-FR-28 is read on the lines.
@@ -250,16 +283,6 @@ internal static partial class FrenchRules
             {
                 run.Check(id.Norm().Length > 0, ObjectIdRules["BR-FR-29_" + id.Attr("schemeID")], id);
             }
-        }
-
-        foreach (var legal in root.Descendants(cac + "PartyLegalEntity").Elements(cbc + "CompanyID").Where(i => i.Attr("schemeID") == "0002"))
-        {
-            run.Check(IsSiren(legal.Norm()), Fr32Legal, legal, legal);
-        }
-
-        foreach (var id in root.Descendants(cac + "PartyIdentification").Elements(cbc + "ID").Where(i => i.Attr("schemeID") is "0002" or "0231"))
-        {
-            run.Check(IsSiren(id.Norm()), Fr32GlobalUbl, id, id, id.Attr("schemeID"));
         }
     }
 
