@@ -234,4 +234,39 @@ public sealed class FacturXSchematronRulesTests
         var tooLong = invalid.Replace(">Line object identifier<", ">" + new string('A', 36) + "<", StringComparison.Ordinal);
         Assert.Single(Of(Validate(tooLong, ValidationProfile.Fr), "BR-FR-01_EXT-FR-FE-136"));
     }
+
+    [Fact]
+    public void An_extended_invoice_using_only_extended_elements_has_nothing_not_used()
+    {
+        Assert.Empty(Of(Validate(Read("real/akretion/factur-x-extended.xml")), "FX-NOTUSED"));
+        Assert.Empty(Of(Validate(Read("real/mustang/UC10_F202600004_EXTENDED_FX_CII_Commentee.xml")), "FX-NOTUSED"));
+    }
+
+    [Fact]
+    public void An_extended_invoice_with_an_attribute_the_extended_profile_does_not_carry_is_FX_NOTUSED()
+    {
+        var report = Validate(ReplaceFirst(Read("real/akretion/factur-x-extended.xml"), "<ram:ID>123</ram:ID>", "<ram:ID schemeID=\"0088\">123</ram:ID>"));
+        var finding = Assert.Single(Of(report, "FX-NOTUSED"));
+        Assert.EndsWith("ram:SellerTradeParty[1]/ram:ID[1]/@schemeID", finding.Location, StringComparison.Ordinal);
+        Assert.Contains("EXTENDED", finding.MessageEn, StringComparison.Ordinal);
+        Assert.DoesNotContain("use the EXTENDED profile", finding.MessageEn, StringComparison.Ordinal);
+        Assert.False(report.IsValid);
+    }
+
+    [Fact]
+    public void An_extended_line_allowance_with_a_tax_category_or_a_line_vat_total_in_a_third_currency_is_FX_NOTUSED()
+    {
+        var extended = Read("real/akretion/factur-x-extended.xml");
+        var category = Validate(ReplaceFirst(extended, "<ram:Reason>FRAIS PALETTE</ram:Reason>", "<ram:Reason>FRAIS PALETTE</ram:Reason><ram:CategoryTradeTax><ram:TypeCode>VAT</ram:TypeCode><ram:CategoryCode>S</ram:CategoryCode></ram:CategoryTradeTax>"));
+        Assert.Contains(Of(category, "FX-NOTUSED"), f => f.Location.EndsWith("ram:SpecifiedTradeAllowanceCharge[5]/ram:CategoryTradeTax[1]", StringComparison.Ordinal));
+
+        var reasonList = Validate(ReplaceFirst(extended, "<ram:ReasonCode>100</ram:ReasonCode>", "<ram:ReasonCode listID=\"5189\">100</ram:ReasonCode>"));
+        Assert.Contains(Of(reasonList, "FX-NOTUSED"), f => f.Location.EndsWith("ram:ReasonCode[1]/@listID", StringComparison.Ordinal));
+
+        var currency = Validate(ReplaceFirst(extended, "<ram:LineTotalAmount>", "<ram:TaxTotalAmount currencyID=\"USD\">1.00</ram:TaxTotalAmount><ram:LineTotalAmount>"));
+        Assert.Contains(Of(currency, "FX-NOTUSED"), f => f.Location.EndsWith("ram:TaxTotalAmount[1]", StringComparison.Ordinal));
+
+        // The Factur-X reports belong to the facturx and fr validation profiles, not to en16931.
+        Assert.Empty(Of(Validate(ReplaceFirst(extended, "<ram:ID>123</ram:ID>", "<ram:ID schemeID=\"0088\">123</ram:ID>"), ValidationProfile.En16931), "FX-NOTUSED"));
+    }
 }

@@ -10,7 +10,8 @@ namespace Cantate.Invoicing.Validation.Rules;
 /// The Factur-X Schematron's own checks (Factur-X 1.09 profile Schematrons) that the CEN rules do not carry:
 /// cardinality assertions (FX-SCH-A-000019, -000020, -000030, -000265), the Factur-X code lists of the VAT category
 /// (FX-SCH-A-000179, in place of BR-CL-18) and of the exemption reason code (FX-SCH-A-000181, in place of BR-CL-22),
-/// and the EN 16931 profile's "not used in the given context" reports (FX-NOTUSED). Runs for the facturx and fr
+/// and the "not used in the given context" reports (FX-NOTUSED) of the MINIMUM, BASIC WL, BASIC and EN 16931 profiles and,
+/// in part, of EXTENDED. Runs for the facturx and fr
 /// validation profiles only, on CII invoices whose BT-24 names a Factur-X profile.
 /// </summary>
 internal static partial class FacturXSchematronRules
@@ -121,6 +122,10 @@ internal static partial class FacturXSchematronRules
         {
             CheckNotUsed(run, root, En16931NotUsed, "EN 16931");
         }
+        else if (profile is FacturXProfile.Extended or FacturXProfile.ExtendedCtcFr)
+        {
+            CheckExtendedNotUsed(run, root);
+        }
     }
 
     private static void CountTypeCode(RuleRun run, XElement context)
@@ -135,20 +140,7 @@ internal static partial class FacturXSchematronRules
     /// </summary>
     private static void CheckNotUsed(RuleRun run, XElement root, (XName[] Path, string? Attribute)[] paths, string level)
     {
-        foreach (var (path, attribute) in paths)
-        {
-            foreach (var element in Select(root, path))
-            {
-                if (attribute is null)
-                {
-                    run.Fail(NotUsed, element, XmlValues.PrefixedName(element), level);
-                }
-                else if (element.Attribute(attribute) is { } a)
-                {
-                    run.Fail(NotUsed, a, "@" + attribute, level);
-                }
-            }
-        }
+        ReportPaths(run, root, paths, NotUsed, level);
 
         var transaction = root.Elements(Transaction);
         var agreement = transaction.Elements(Namespaces.Ram + "ApplicableHeaderTradeAgreement");
@@ -192,6 +184,25 @@ internal static partial class FacturXSchematronRules
                 if (total.Attr("currencyID") is not { } currency || !currencies.Contains(currency))
                 {
                     run.Fail(NotUsed, total, XmlValues.PrefixedName(total), level);
+                }
+            }
+        }
+    }
+
+    /// <summary>One finding per element, or attribute, found at the listed paths.</summary>
+    private static void ReportPaths(RuleRun run, XElement root, (XName[] Path, string? Attribute)[] paths, RuleDefinition rule, string level)
+    {
+        foreach (var (path, attribute) in paths)
+        {
+            foreach (var element in Select(root, path))
+            {
+                if (attribute is null)
+                {
+                    run.Fail(rule, element, XmlValues.PrefixedName(element), level);
+                }
+                else if (element.Attribute(attribute) is { } a)
+                {
+                    run.Fail(rule, a, "@" + attribute, level);
                 }
             }
         }

@@ -1,0 +1,179 @@
+using System.Xml.Linq;
+using Cantate.Invoicing.Syntax;
+
+namespace Cantate.Invoicing.Validation.Rules;
+
+/// <summary>
+/// The "not used in the given context" reports of the Factur-X 1.09 EXTENDED Schematron (FACTUR-X_EXTENDED.sch,
+/// structural pattern) for the subtrees taken from it so far: in the header agreement the quotation and seller
+/// order references, the sales agent, the seller's tax representative and the seller (up to its tax
+/// registrations); on the lines the referenced invoice's URI, the accounting account, the allowances and charges and
+/// their variants, the line totals and the traded product (referenced products, instances, manufacturer). The other
+/// subtrees of EXTENDED (buyer and the other header parties, header references other than these two, delivery,
+/// header settlement, the line agreement and delivery) are not checked yet.
+/// </summary>
+internal static partial class FacturXSchematronRules
+{
+    /// <summary>EXTENDED is the widest profile, so the message does not send the user to another one.</summary>
+    private static readonly RuleDefinition NotUsedInExtended = RuleDefinition.Fatal("FX-NOTUSED", string.Empty, "{0} n'est pas utilisé à cet endroit par le profil Factur-X {1} : retirez-le.", "{0} is marked as not used in the given context by the Factur-X {1} profile: remove it.");
+
+    private static readonly (XName[] Path, string? Attribute)[] ExtendedNotUsed = Paths(
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:QuotationReferencedDocument/ram:AttachmentBinaryObject",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:QuotationReferencedDocument/ram:IssuerAssignedID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:QuotationReferencedDocument/ram:LineID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:QuotationReferencedDocument/ram:Name",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:QuotationReferencedDocument/ram:ReferenceTypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:QuotationReferencedDocument/ram:TypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:QuotationReferencedDocument/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SalesAgentTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SalesAgentTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:URIID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SalesAgentTradeParty/ram:DefinedTradeContact/ram:FaxUniversalCommunication/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SalesAgentTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SalesAgentTradeParty/ram:Description",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SalesAgentTradeParty/ram:ID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SalesAgentTradeParty/ram:PostalTradeAddress/ram:PostcodeCode/@listID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SalesAgentTradeParty/ram:PostalTradeAddress/ram:PostcodeCode/@listVersionID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SalesAgentTradeParty/ram:SpecifiedLegalOrganization/ram:PostalTradeAddress/ram:PostcodeCode/@listID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SalesAgentTradeParty/ram:SpecifiedLegalOrganization/ram:PostalTradeAddress/ram:PostcodeCode/@listVersionID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SalesAgentTradeParty/ram:URIUniversalCommunication/ram:CompleteNumber",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTaxRepresentativeTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTaxRepresentativeTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:URIID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTaxRepresentativeTradeParty/ram:DefinedTradeContact/ram:FaxUniversalCommunication/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTaxRepresentativeTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTaxRepresentativeTradeParty/ram:Description",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTaxRepresentativeTradeParty/ram:ID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTaxRepresentativeTradeParty/ram:PostalTradeAddress/ram:PostcodeCode/@listID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTaxRepresentativeTradeParty/ram:PostalTradeAddress/ram:PostcodeCode/@listVersionID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTaxRepresentativeTradeParty/ram:SpecifiedLegalOrganization/ram:PostalTradeAddress/ram:PostcodeCode/@listID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTaxRepresentativeTradeParty/ram:SpecifiedLegalOrganization/ram:PostalTradeAddress/ram:PostcodeCode/@listVersionID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTaxRepresentativeTradeParty/ram:URIUniversalCommunication/ram:CompleteNumber",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:URIID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:DefinedTradeContact/ram:FaxUniversalCommunication/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:ID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:PostalTradeAddress/ram:PostcodeCode/@listID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:PostalTradeAddress/ram:PostcodeCode/@listVersionID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:PostalTradeAddress/ram:PostcodeCode/@listID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:PostalTradeAddress/ram:PostcodeCode/@listVersionID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerOrderReferencedDocument/ram:AttachmentBinaryObject",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerOrderReferencedDocument/ram:IssuerAssignedID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerOrderReferencedDocument/ram:LineID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerOrderReferencedDocument/ram:Name",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerOrderReferencedDocument/ram:ReferenceTypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerOrderReferencedDocument/ram:TypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerOrderReferencedDocument/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:InvoiceReferencedDocument/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ReceivableSpecifiedTradeAccountingAccount/ram:ID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeSettlementLineMonetarySummation/ram:AllowanceTotalAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeSettlementLineMonetarySummation/ram:ChargeTotalAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeSettlementLineMonetarySummation/ram:GrandTotalAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeSettlementLineMonetarySummation/ram:LineTotalAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeSettlementLineMonetarySummation/ram:TotalAllowanceChargeAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:ApplicableProductCharacteristic/ram:TypeCode/@listID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:ApplicableProductCharacteristic/ram:TypeCode/@listVersionID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:BatchID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:BuyerAssignedID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:ID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:IncludedReferencedProduct/ram:BuyerAssignedID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:IncludedReferencedProduct/ram:ID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:IncludedReferencedProduct/ram:IndustryAssignedID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:IncludedReferencedProduct/ram:SellerAssignedID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:IndividualTradeProductInstance/ram:BatchID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:IndividualTradeProductInstance/ram:SupplierAssignedSerialID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:IndustryAssignedID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:ManufacturerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:ManufacturerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:URIID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:ManufacturerTradeParty/ram:DefinedTradeContact/ram:FaxUniversalCommunication/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:ManufacturerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:ManufacturerTradeParty/ram:ID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:ManufacturerTradeParty/ram:PostalTradeAddress/ram:PostcodeCode/@listID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:ManufacturerTradeParty/ram:PostalTradeAddress/ram:PostcodeCode/@listVersionID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:ManufacturerTradeParty/ram:SpecifiedLegalOrganization/ram:PostalTradeAddress",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:ManufacturerTradeParty/ram:URIUniversalCommunication/ram:CompleteNumber",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:ModelID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:SellerAssignedID/@schemeID");
+
+    /// <summary>
+    /// The EXTENDED reports: the listed paths, and the variants decided by a value: a seller or manufacturer tax
+    /// registration other than VA or FC, a line allowance or charge whose indicator is neither true nor false (and,
+    /// for the others, their currency attributes, basis quantity, tax category, sequence number, an allowance reason
+    /// code's list, a charge reason code list other than 5153), a line VAT total in a currency that is neither BT-5
+    /// nor BT-6.
+    /// </summary>
+    private static void CheckExtendedNotUsed(RuleRun run, XElement root)
+    {
+        const string level = "EXTENDED";
+        ReportPaths(run, root, ExtendedNotUsed, NotUsedInExtended, level);
+
+        var transaction = root.Element(Transaction);
+        if (transaction is null)
+        {
+            return;
+        }
+
+        var seller = transaction.Elements(Namespaces.Ram + "ApplicableHeaderTradeAgreement").Elements(Namespaces.Ram + "SellerTradeParty");
+        var manufacturers = transaction.Elements(LineItem).Elements(Namespaces.Ram + "SpecifiedTradeProduct").Elements(Namespaces.Ram + "ManufacturerTradeParty");
+        foreach (var registration in seller.Concat(manufacturers).Elements(Namespaces.Ram + "SpecifiedTaxRegistration")
+            .Where(r => !r.Elements(Namespaces.Ram + "ID").Any(id => id.Attr("schemeID") is "VA" or "FC")))
+        {
+            run.Fail(NotUsedInExtended, registration, XmlValues.PrefixedName(registration), level);
+        }
+
+        var settlement = transaction.Element(Namespaces.Ram + "ApplicableHeaderTradeSettlement");
+        var currencies = settlement is null ? [] : settlement.Elements(Namespaces.Ram + "InvoiceCurrencyCode").Concat(settlement.Elements(Namespaces.Ram + "TaxCurrencyCode")).Select(c => c.Value).ToList();
+        foreach (var lineSettlement in transaction.Elements(LineItem).Elements(Namespaces.Ram + "SpecifiedLineTradeSettlement"))
+        {
+            foreach (var total in lineSettlement.Elements(Namespaces.Ram + "SpecifiedTradeSettlementLineMonetarySummation").Elements(Namespaces.Ram + "TaxTotalAmount"))
+            {
+                if (total.Attr("currencyID") is not { } currency || !currencies.Contains(currency))
+                {
+                    run.Fail(NotUsedInExtended, total, XmlValues.PrefixedName(total), level);
+                }
+            }
+
+            foreach (var allowanceCharge in lineSettlement.Elements(Namespaces.Ram + "SpecifiedTradeAllowanceCharge"))
+            {
+                CheckExtendedAllowanceCharge(run, allowanceCharge, level);
+            }
+        }
+    }
+
+    private static void CheckExtendedAllowanceCharge(RuleRun run, XElement allowanceCharge, string level)
+    {
+        var indicators = Indicators(allowanceCharge);
+        var isAllowance = indicators.Contains("false");
+        var isCharge = indicators.Contains("true");
+        if (!isAllowance && !isCharge)
+        {
+            run.Fail(NotUsedIndicator, allowanceCharge, indicators.Count == 0 ? null : string.Join(", ", indicators), level);
+            return;
+        }
+
+        foreach (var child in allowanceCharge.Elements())
+        {
+            var name = child.Name.LocalName;
+            if (child.Name.Namespace != Namespaces.Ram)
+            {
+                continue;
+            }
+
+            if (name is "ActualAmount" or "BasisAmount" && child.Attribute("currencyID") is { } currency)
+            {
+                run.Fail(NotUsedInExtended, currency, "@currencyID", level);
+            }
+            else if (name is "BasisQuantity" or "CategoryTradeTax" or "SequenceNumeric")
+            {
+                run.Fail(NotUsedInExtended, child, XmlValues.PrefixedName(child), level);
+            }
+            else if (name == "ReasonCode" && isAllowance && child.Attribute("listID") is { } list)
+            {
+                run.Fail(NotUsedInExtended, list, "@listID", level);
+            }
+            else if (name == "ReasonCode" && isCharge && child.Attr("listID") is { } chargeList && chargeList != "5153")
+            {
+                run.Fail(NotUsedReasonList, child, child, chargeList, level);
+            }
+        }
+    }
+}
