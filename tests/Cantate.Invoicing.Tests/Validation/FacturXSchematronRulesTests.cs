@@ -269,4 +269,25 @@ public sealed class FacturXSchematronRulesTests
         // The Factur-X reports belong to the facturx and fr validation profiles, not to en16931.
         Assert.Empty(Of(Validate(ReplaceFirst(extended, "<ram:ID>123</ram:ID>", "<ram:ID schemeID=\"0088\">123</ram:ID>"), ValidationProfile.En16931), "FX-NOTUSED"));
     }
+
+    [Fact]
+    public void A_group_line_giving_its_net_amount_requires_it_of_the_group_lines_below_it_BR_FXEXT_12()
+    {
+        var multiVendor = Read("real/mustang/UC10_F202600004_EXTENDED_FX_CII_Commentee.xml");
+        Assert.Empty(Of(Validate(multiVendor), "BR-FXEXT-12"));
+
+        var nested = ReplaceFirst(multiVendor, "<ram:LineID>4</ram:LineID>", "<ram:LineID>4</ram:LineID><ram:ParentLineID>1</ram:ParentLineID>");
+        Assert.Empty(Of(Validate(nested), "BR-FXEXT-12"));
+
+        var report = Validate(ReplaceFirst(nested, "<ram:LineTotalAmount>4500.00</ram:LineTotalAmount>", string.Empty));
+        var finding = Assert.Single(Of(report, "BR-FXEXT-12"));
+        Assert.Equal(FindingSeverity.Fatal, finding.Severity);
+        Assert.Equal("BT-131", finding.BusinessTerm);
+        Assert.EndsWith("ram:IncludedSupplyChainTradeLineItem[1]", finding.Location, StringComparison.Ordinal);
+        Assert.Contains("line 4", finding.MessageEn, StringComparison.Ordinal);
+
+        // Without its own net amount, the upper group asks nothing of the lower ones.
+        var silent = ReplaceFirst(ReplaceFirst(nested, "<ram:LineTotalAmount>4500.00</ram:LineTotalAmount>", string.Empty), "<ram:LineTotalAmount>1000.00</ram:LineTotalAmount>", string.Empty);
+        Assert.Empty(Of(Validate(silent), "BR-FXEXT-12"));
+    }
 }

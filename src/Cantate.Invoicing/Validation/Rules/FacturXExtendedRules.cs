@@ -10,13 +10,16 @@ namespace Cantate.Invoicing.Validation.Rules;
 /// INFORMATION; BT-X-304 parent line): every parent is an existing line (BR-FXEXT-11), a line that has or is a
 /// parent states its subtype (BR-FXEXT-06), a GROUP's net amount is the sum of its DETAIL and GROUP children
 /// (BR-FXEXT-08); and BR-FXEXT-S-08, which takes the place of BR-S-08: the standard-rated taxable amount per rate
-/// counts DETAIL lines (or lines without subtype) only, within 0.01 per amount summed.
+/// counts DETAIL lines (or lines without subtype) only, within 0.01 per amount summed. BR-FXEXT-12 (a GROUP line that
+/// gives its net amount requires it of every GROUP line below it, at any depth) follows the rule's wording in the
+/// Factur-X 1.09 Schematron (FX-SCH-A-000414, fatal).
 /// </summary>
 internal static class FacturXExtendedRules
 {
     private static readonly RuleDefinition Fxext06 = Fatal("BR-FXEXT-06", "BT-X-8", "La ligne {0} a une ligne parente ou des sous-lignes : elle doit indiquer son sous-type (BT-X-8 : GROUP, DETAIL ou INFORMATION).", "Invoice line {0} has a parent line or sub-lines: it shall state its subtype (BT-X-8: GROUP, DETAIL or INFORMATION).");
     private static readonly RuleDefinition Fxext08 = Fatal("BR-FXEXT-08", "BT-131", "Le montant net de la ligne de regroupement {0} (BT-131 = {1}) doit être la somme des montants nets de ses sous-lignes DETAIL et GROUP ({2}).", "The net amount of GROUP line {0} (BT-131 = {1}) shall be the sum of the net amounts of its DETAIL and GROUP sub-lines ({2}).");
     private static readonly RuleDefinition Fxext11 = Fatal("BR-FXEXT-11", "BT-X-304", "La ligne parente {0} indiquée par la ligne {1} n'existe pas (BT-126).", "The parent line {0} named by invoice line {1} does not exist (BT-126).");
+    private static readonly RuleDefinition Fxext12 = Fatal("BR-FXEXT-12", "BT-131", "La ligne de regroupement {0} indique son montant net (BT-131) : les lignes GROUP placées sous elle doivent aussi l'indiquer, ce que ne fait pas la ligne {1}.", "GROUP line {0} gives its net amount (BT-131): the GROUP lines below it shall give theirs too, which line {1} does not.");
     private static readonly RuleDefinition FxextS08 = Fatal("BR-FXEXT-S-08", "BT-116", "Pour le taux {0} % en catégorie S, la base imposable (BT-116 = {1}) s'écarte de plus de {2} de la somme des lignes DETAIL moins les remises plus les charges à ce taux ({3}).", "For rate {0} % in category S, the VAT category taxable amount (BT-116 = {1}) differs by more than {2} from the sum of DETAIL lines minus allowances plus charges at that rate ({3}).");
 
     private static readonly XName Transaction = Namespaces.Rsm + "SupplyChainTradeTransaction";
@@ -58,8 +61,46 @@ internal static class FacturXExtendedRules
             }
         }
 
+        CheckGroupAmounts(run, lines);
         CheckStandardRatedBasis(run, transaction, lines);
     }
+
+    /// <summary>BR-FXEXT-12, one finding per GROUP line whose lower GROUP lines do not all give a net amount.</summary>
+    private static void CheckGroupAmounts(RuleRun run, List<Line> lines)
+    {
+        if (!lines.Any(l => l.Subtype == "GROUP" && l.ParentId.Length > 0))
+        {
+            return;
+        }
+
+        var children = lines.Where(l => l.ParentId.Length > 0).ToLookup(l => l.ParentId, StringComparer.Ordinal);
+        foreach (var group in lines.Where(l => l.Subtype == "GROUP" && HasAmount(l)))
+        {
+            var seen = new HashSet<Line>(ReferenceEqualityComparer.Instance) { group };
+            var pending = new Stack<Line>(children[group.Id]);
+            while (pending.Count > 0)
+            {
+                var line = pending.Pop();
+                if (!seen.Add(line))
+                {
+                    continue;
+                }
+
+                if (line.Subtype == "GROUP" && !HasAmount(line))
+                {
+                    run.Fail(Fxext12, group.Node, group.Id, line.Id);
+                    break;
+                }
+
+                foreach (var child in children[line.Id])
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+    }
+
+    private static bool HasAmount(Line line) => XmlValues.Norm(line.NetAmount).Length > 0;
 
     private static void CheckStandardRatedBasis(RuleRun run, XElement transaction, List<Line> lines)
     {
