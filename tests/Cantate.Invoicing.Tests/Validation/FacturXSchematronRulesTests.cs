@@ -251,6 +251,9 @@ public sealed class FacturXSchematronRulesTests
         Assert.Contains("EXTENDED", finding.MessageEn, StringComparison.Ordinal);
         Assert.DoesNotContain("use the EXTENDED profile", finding.MessageEn, StringComparison.Ordinal);
         Assert.False(report.IsValid);
+
+        var despatch = Validate(ReplaceFirst(Read("real/akretion/factur-x-extended.xml"), "<ram:IssuerAssignedID>DESPADV002</ram:IssuerAssignedID>", "<ram:IssuerAssignedID>DESPADV002</ram:IssuerAssignedID><ram:LineID>4</ram:LineID>"));
+        Assert.EndsWith("ram:DespatchAdviceReferencedDocument[1]/ram:LineID[1]", Assert.Single(Of(despatch, "FX-NOTUSED")).Location, StringComparison.Ordinal);
     }
 
     [Fact]
