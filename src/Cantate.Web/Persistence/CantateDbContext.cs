@@ -9,8 +9,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Cantate.Web.Persistence;
 
 /// <summary>The platform's single database. Providers derive from it only to keep their own migrations.</summary>
-public abstract partial class CantateDbContext(DbContextOptions options) : DbContext(options)
+public abstract partial class CantateDbContext : DbContext
 {
+    protected CantateDbContext(DbContextOptions options) : base(options)
+    {
+        ChangeTracker.Tracked += (_, e) =>
+        {
+            if (!e.FromQuery && e.Entry.Entity is OutboxMessage message && e.Entry.State == EntityState.Added) OutboxKindsAdded.Add(message.Kind);
+        };
+    }
+
+    /// <summary>
+    /// The kinds of the outbox messages added since the workers were last woken for this context: they are woken once
+    /// the save (or the transaction around it) that holds them commits.
+    /// </summary>
+    public HashSet<string> OutboxKindsAdded { get; } = new(StringComparer.Ordinal);
+
     public DbSet<Structure> Structures => Set<Structure>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<User> Users => Set<User>();

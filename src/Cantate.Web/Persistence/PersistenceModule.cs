@@ -22,8 +22,9 @@ public static class PersistenceModule
                     throw new InvalidOperationException(
                         "Cantate__Database__Provider is Postgres but ConnectionStrings__Cantate is empty: give the PostgreSQL connection string, e.g. 'Host=127.0.0.1;Port=5432;Database=cantate;Username=cantate;Password=...'.");
                 }
+                var postgres = PostgresConnectionString(connectionString);
                 services.AddDbContext<PostgresCantateDbContext>((sp, o) => o
-                    .UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__ef_migrations"))
+                    .UseNpgsql(postgres, n => n.MigrationsHistoryTable("__ef_migrations"))
                     .AddInterceptors(sp.GetRequiredService<CppIdInterceptor>(), sp.GetRequiredService<Modules.Api.Webhooks.WebhookEventCapture>(), sp.GetRequiredService<OutboxSaveChangesInterceptor>()));
                 services.AddScoped<CantateDbContext>(sp => sp.GetRequiredService<PostgresCantateDbContext>());
                 break;
@@ -40,6 +41,27 @@ public static class PersistenceModule
                 throw new InvalidOperationException($"Unknown database provider '{options.Database.Provider}': use Sqlite or Postgres.");
         }
         return services;
+    }
+
+    /// <summary>Server-side prepared statements kept per connection when the connection string does not say.</summary>
+    public const int DefaultMaxAutoPrepare = 256;
+
+    /// <summary>
+    /// The PostgreSQL connection string used: the configured one, with two settings added when it does not give them.
+    /// <c>Max Auto Prepare</c>: the statements the platform repeats (deposit, routing, lists) are prepared once per
+    /// connection instead of parsed and planned by the server on every call. <c>No Reset On Close</c>: a connection
+    /// going back to the pool is not sent DISCARD ALL (one round trip per use); the platform sets no session state
+    /// that could leak. A value given in the configured string always wins (behind a PgBouncer older than 1.21 in
+    /// transaction mode, give <c>Max Auto Prepare=0</c>).
+    /// </summary>
+    public static string PostgresConnectionString(string configured)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
+        var keys = given.Keys.Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        if (!keys.Contains("MAXAUTOPREPARE")) builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        if (!keys.Contains("NORESETONCLOSE")) builder.NoResetOnClose = true;
+        return builder.ConnectionString;
     }
 
     public static string SqliteConnectionString(string dataDirectory) =>

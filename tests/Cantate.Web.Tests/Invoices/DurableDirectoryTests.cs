@@ -2,7 +2,7 @@ using Cantate.Web.Modules.Invoices;
 
 namespace Cantate.Web.Tests.Invoices;
 
-/// <summary>The directory flush that makes a deposited file's rename durable calls the system for real.</summary>
+/// <summary>The directory flush that makes a deposited file's directory entry durable calls the system for real.</summary>
 public sealed class DurableDirectoryTests
 {
     [Fact]

@@ -85,3 +85,82 @@ public abstract class OutboxTests(TestDatabase database) : IAsyncLifetime
 public sealed class OutboxOnSqliteTests() : OutboxTests(TestDatabase.Sqlite);
 
 public sealed class OutboxOnPostgresTests() : OutboxTests(TestDatabase.Postgres);
+
+public sealed class OutboxSignalTests
+{
+    [Fact]
+    public void Before_the_lanes_are_known_any_work_wakes_every_lane()
+    {
+        var signal = new OutboxSignal();
+        var (platform, external) = (signal.Next(OutboxLane.Platform), signal.Next(OutboxLane.External));
+        signal.Notify(["invoice-routing"]);
+        Assert.True(platform.IsCompleted);
+        Assert.True(external.IsCompleted);
+    }
+
+    [Fact]
+    public void Work_wakes_only_the_lane_that_handles_its_kind()
+    {
+        var signal = new OutboxSignal();
+        signal.UseLanes(["webhook-delivery"]);
+        var (platform, external) = (signal.Next(OutboxLane.Platform), signal.Next(OutboxLane.External));
+        signal.Notify(["invoice-routing"]);
+        Assert.True(platform.IsCompleted);
+        Assert.False(external.IsCompleted);
+
+        var nextPlatform = signal.Next(OutboxLane.Platform);
+        Assert.False(nextPlatform.IsCompleted);
+        signal.Notify(["webhook-delivery"]);
+        Assert.True(external.IsCompleted);
+        Assert.False(nextPlatform.IsCompleted);
+
+        signal.Notify();
+        Assert.True(nextPlatform.IsCompleted);
+    }
+}
+
+/// <summary>The workers are woken when new outbox work is committed: not by other saves, not before the commit of the caller's transaction.</summary>
+public abstract class OutboxWakeUpTests(TestDatabase database) : IAsyncLifetime
+{
+    private CantateFactory _factory = default!;
+
+    public Task InitializeAsync()
+    {
+        _factory = new CantateFactory(database);
+        _ = _factory.Services;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task A_save_without_outbox_work_wakes_no_one_and_work_saved_in_a_transaction_wakes_at_its_commit()
+    {
+        var signal = _factory.Services.GetRequiredService<OutboxSignal>();
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Cantate.Web.Persistence.CantateDbContext>();
+
+        var next = signal.Next(OutboxLane.Platform);
+        db.Structures.Add(new Cantate.Web.Modules.Structures.Structure { Siret = "84321765400014", RaisonSociale = "ATELIER DUPONT" });
+        await db.SaveChangesAsync();
+        Assert.False(next.IsCompleted, "a save without outbox work woke the workers");
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Enqueue("kind-for-the-test", 1, DateTime.UtcNow);
+            await db.SaveChangesAsync();
+            Assert.False(next.IsCompleted, "the workers were woken before the work they would look for was committed");
+            await transaction.CommitAsync();
+        }
+        Assert.True(next.IsCompleted, "committed work did not wake the workers");
+
+        next = signal.Next(OutboxLane.Platform);
+        db.Enqueue("kind-for-the-test", 2, DateTime.UtcNow);
+        await db.SaveChangesAsync();
+        Assert.True(next.IsCompleted, "work saved on its own did not wake the workers");
+    }
+}
+
+public sealed class OutboxWakeUpOnSqliteTests() : OutboxWakeUpTests(TestDatabase.Sqlite);
+
+public sealed class OutboxWakeUpOnPostgresTests() : OutboxWakeUpTests(TestDatabase.Postgres);

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Cantate.Web.Modules.Invoices;
 
 /// <summary>
-/// Deposited documents on local disk under DataDirectory/documents. A file is flushed to disk and renamed into
-/// place before its path is returned, so what a deposit acknowledges is on durable storage.
+/// Deposited documents on local disk under DataDirectory/documents. A file and its directory entry are flushed to
+/// disk before its path is returned, so what a deposit acknowledges is on durable storage.
 /// </summary>
 public sealed class DocumentStore(IOptions<CantateOptions> options, TimeProvider clock)
 {
@@ -23,15 +23,15 @@ public sealed class DocumentStore(IOptions<CantateOptions> options, TimeProvider
         var directory = Path.GetDirectoryName(full)!;
         var created = !Directory.Exists(directory);
         Directory.CreateDirectory(directory);
-        var temporary = full + ".tmp";
-        await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+        // Written under its final name (a new, unique one): nothing reads a document before the deposit that names it
+        // is committed, and a crash before that commit only leaves a file no row points to. The file is flushed, then
+        // its directory entry: on a journalling file system the entry usually went to disk with the file's flush, so
+        // the second flush finds nothing left to write (a temporary name and a rename would cost a second journal commit).
+        await using (var stream = new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
         {
             await stream.WriteAsync(content, cancellationToken);
             stream.Flush(flushToDisk: true);
         }
-        File.Move(temporary, full);
-        // The rename lives in the directory: it is durable only once the directory is flushed too (and, for a
-        // directory made just now, its parents up to the store's root).
         DurableDirectory.Flush(directory);
         if (created)
         {

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Data.Common;
 using System.Text.Json;
 using Cantate.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -23,19 +25,43 @@ public static class OutboxExtensions
 
 /// <summary>
 /// Wakes the outbox workers when new work was committed, so routing and e-mails start at once rather than at the next
-/// poll. Every lane of every worker waiting is woken (a single permit would wake one lane, and the lane the work was
-/// for could sleep until its poll). A lane takes <see cref="Next"/> before it looks for work, so work committed
-/// between that look and its wait still wakes it.
+/// poll. Every waiting loop of the lane the work is for is woken (a single permit would wake one loop, and the one the
+/// work was for could sleep until its poll); the other lane sleeps on. A loop takes <see cref="Next"/> before it looks
+/// for work, so work committed between that look and its wait still wakes it.
 /// </summary>
 public sealed class OutboxSignal
 {
-    private TaskCompletionSource _pulse = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource[] _pulses = [.. Enum.GetValues<OutboxLane>().Select(_ => NewPulse())];
+    private FrozenSet<string>? _externalKinds;
 
-    /// <summary>Completes at the next <see cref="Notify"/>.</summary>
-    public Task Next => Volatile.Read(ref _pulse).Task;
+    /// <summary>Completes at the next <see cref="Notify()"/> for <paramref name="lane"/>.</summary>
+    public Task Next(OutboxLane lane) => Volatile.Read(ref _pulses[(int)lane]).Task;
 
-    public void Notify() =>
-        Interlocked.Exchange(ref _pulse, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    /// <summary>Tells which kinds of message belong to the external lane; until then every lane is woken for any work.</summary>
+    public void UseLanes(IEnumerable<string> externalKinds) => _externalKinds = externalKinds.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Wakes every lane.</summary>
+    public void Notify()
+    {
+        foreach (var lane in Enum.GetValues<OutboxLane>()) Pulse(lane);
+    }
+
+    /// <summary>Wakes the lanes that handle messages of these kinds.</summary>
+    public void Notify(IReadOnlyCollection<string> kinds)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        if (Volatile.Read(ref _externalKinds) is not { } external)
+        {
+            Notify();
+            return;
+        }
+        if (kinds.Any(external.Contains)) Pulse(OutboxLane.External);
+        if (kinds.Any(k => !external.Contains(k))) Pulse(OutboxLane.Platform);
+    }
+
+    private void Pulse(OutboxLane lane) => Interlocked.Exchange(ref _pulses[(int)lane], NewPulse()).TrySetResult();
+
+    private static TaskCompletionSource NewPulse() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Waits until <paramref name="next"/> (taken from <see cref="Next"/>) completes, or the timeout.</summary>
     public static async Task WaitAsync(Task next, TimeSpan timeout, CancellationToken cancellationToken)
@@ -52,19 +78,49 @@ public sealed class OutboxSignal
     }
 }
 
-public sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveChangesInterceptor
+/// <summary>
+/// Wakes the outbox workers once new outbox work is committed, and only then: waking them for a save of anything else
+/// (the workers' own bookkeeping among them) would only make every lane look for work again, and waking them before
+/// the commit of a transaction the caller opened would let them look before the work is visible, and then sleep.
+/// Work saved in a transaction that is then rolled back wakes the workers with the context's next commit, for nothing.
+/// </summary>
+public sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(eventData);
-        if (result > 0) signal.Notify();
-        return base.SavedChangesAsync(eventData, result, cancellationToken);
+        Saved(eventData);
+        return ValueTask.FromResult(result);
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (result > 0) signal.Notify();
-        return base.SavedChanges(eventData, result);
+        Saved(eventData);
+        return result;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Committed(eventData);
+        return Task.CompletedTask;
+    }
+
+    private void Saved(DbContextEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is not CantateDbContext { OutboxKindsAdded.Count: > 0 } db) return;
+        // SaveChanges' own transaction has committed by now; one the caller opened has not.
+        if (db.Database.CurrentTransaction is not null) return;
+        signal.Notify(db.OutboxKindsAdded);
+        db.OutboxKindsAdded.Clear();
+    }
+
+    private void Committed(TransactionEndEventData eventData)
+    {
+        if (eventData?.Context is not CantateDbContext { OutboxKindsAdded.Count: > 0 } db) return;
+        signal.Notify(db.OutboxKindsAdded);
+        db.OutboxKindsAdded.Clear();
     }
 }
 
@@ -81,6 +137,13 @@ public interface IOutboxHandler
     /// commit instead of two per message, and a crash can never keep the effect without marking the message handled.
     /// </summary>
     bool OnlyWritesDatabase => false;
+
+    /// <summary>
+    /// Called before the handler is given the database-only messages of one batch (their payloads), so it can read what
+    /// they need in one query instead of one per message. Whatever it reads must still be checked when each message is
+    /// handled: the batch may be retried message by message with a cleared change tracker.
+    /// </summary>
+    Task PrepareAsync(IReadOnlyList<string> payloads, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Handlers that wait on other systems (webhook receivers) run in their own lane, so a slow receiver never delays routing or e-mail.</summary>
     OutboxLane Lane => OutboxLane.Platform;
@@ -111,6 +174,10 @@ public sealed partial class OutboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            signal.UseLanes(scope.ServiceProvider.GetServices<IOutboxHandler>().Where(h => h.Lane == OutboxLane.External).Select(h => h.Kind));
+        }
         await ReleaseClaimsOfDeadInstancesAsync(stoppingToken);
         await Task.WhenAll(Enum.GetValues<OutboxLane>().Select(lane => RunLaneAsync(lane, stoppingToken)));
     }
@@ -119,7 +186,7 @@ public sealed partial class OutboxWorker(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var next = signal.Next;
+            var next = signal.Next(lane);
             int processed;
             try
             {
@@ -212,6 +279,10 @@ public sealed partial class OutboxWorker(
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var kind in messages.GroupBy(m => m.Kind))
+            {
+                await handlers[kind.Key].PrepareAsync([.. kind.Select(m => m.Payload)], cancellationToken);
+            }
             foreach (var message in messages)
             {
                 message.Attempts++;

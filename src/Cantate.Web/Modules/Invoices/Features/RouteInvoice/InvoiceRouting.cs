@@ -19,10 +19,24 @@ public sealed class InvoiceRouting(CantateDbContext db, RoutingRules rules, Time
 
     bool IOutboxHandler.OnlyWritesDatabase => true;
 
+    /// <summary>The invoices of the batch being handled, read together (null: not found).</summary>
+    private readonly Dictionary<Guid, Invoice?> _batch = [];
+
+    public async Task PrepareAsync(IReadOnlyList<string> payloads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(payloads);
+        var ids = payloads.Select(p => Read(p).InvoiceId).Distinct().ToList();
+        var invoices = await db.Invoices.Include(i => i.History).Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        foreach (var id in ids) _batch[id] = invoices.GetValueOrDefault(id);
+    }
+
     public async Task HandleAsync(string payload, CancellationToken cancellationToken)
     {
-        var message = JsonSerializer.Deserialize<Message>(payload) ?? throw new InvalidOperationException("Empty routing message.");
-        var invoice = await db.Invoices.Include(i => i.History).FirstOrDefaultAsync(i => i.Id == message.InvoiceId, cancellationToken);
+        var message = Read(payload);
+        // Read with its batch, unless the batch was since given up (the change tracker cleared): then read again.
+        var invoice = _batch.TryGetValue(message.InvoiceId, out var read) && (read is null || db.Entry(read).State != EntityState.Detached)
+            ? read
+            : await db.Invoices.Include(i => i.History).FirstOrDefaultAsync(i => i.Id == message.InvoiceId, cancellationToken);
         if (invoice is null || !invoice.AwaitsRouting) return;
         var now = clock.GetUtcNow().UtcDateTime;
 
@@ -39,4 +53,7 @@ public sealed class InvoiceRouting(CantateDbContext db, RoutingRules rules, Time
         }
         // Database-only: the outbox worker saves these changes with the message's bookkeeping.
     }
+
+    private static Message Read(string payload) =>
+        JsonSerializer.Deserialize<Message>(payload) ?? throw new InvalidOperationException("Empty routing message.");
 }
