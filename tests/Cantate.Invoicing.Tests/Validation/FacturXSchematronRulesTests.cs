@@ -254,6 +254,9 @@ public sealed class FacturXSchematronRulesTests
 
         var despatch = Validate(ReplaceFirst(Read("real/akretion/factur-x-extended.xml"), "<ram:IssuerAssignedID>DESPADV002</ram:IssuerAssignedID>", "<ram:IssuerAssignedID>DESPADV002</ram:IssuerAssignedID><ram:LineID>4</ram:LineID>"));
         Assert.EndsWith("ram:DespatchAdviceReferencedDocument[1]/ram:LineID[1]", Assert.Single(Of(despatch, "FX-NOTUSED")).Location, StringComparison.Ordinal);
+
+        var contract = Validate(ReplaceFirst(Read("real/akretion/factur-x-extended.xml"), "<ram:ContractReferencedDocument>", "<ram:ContractReferencedDocument><ram:URIID>https://example.org/contrat</ram:URIID>"));
+        Assert.EndsWith("ram:ContractReferencedDocument[1]/ram:URIID[1]", Assert.Single(Of(contract, "FX-NOTUSED")).Location, StringComparison.Ordinal);
     }
 
     [Fact]
