@@ -257,6 +257,9 @@ public sealed class FacturXSchematronRulesTests
 
         var contract = Validate(ReplaceFirst(Read("real/akretion/factur-x-extended.xml"), "<ram:ContractReferencedDocument>", "<ram:ContractReferencedDocument><ram:URIID>https://example.org/contrat</ram:URIID>"));
         Assert.EndsWith("ram:ContractReferencedDocument[1]/ram:URIID[1]", Assert.Single(Of(contract, "FX-NOTUSED")).Location, StringComparison.Ordinal);
+
+        var payee = Validate(ReplaceFirst(Read("real/akretion/factur-x-extended.xml"), "<ram:Name>PAYEE NAME</ram:Name>", "<ram:Name>PAYEE NAME</ram:Name><ram:Description>Affacturage</ram:Description>"));
+        Assert.EndsWith("ram:PayeeTradeParty[1]/ram:Description[1]", Assert.Single(Of(payee, "FX-NOTUSED")).Location, StringComparison.Ordinal);
     }
 
     [Fact]
