@@ -299,4 +299,18 @@ public sealed class FacturXSchematronRulesTests
         var silent = ReplaceFirst(ReplaceFirst(nested, "<ram:LineTotalAmount>4500.00</ram:LineTotalAmount>", string.Empty), "<ram:LineTotalAmount>1000.00</ram:LineTotalAmount>", string.Empty);
         Assert.Empty(Of(Validate(silent), "BR-FXEXT-12"));
     }
+
+    [Fact]
+    public void An_extended_document_allowance_with_a_tax_amount_in_its_category_or_a_reason_code_list_is_FX_NOTUSED()
+    {
+        var extended = Read("real/akretion/factur-x-extended.xml");
+        var report = Validate(ReplaceFirst(ReplaceFirst(extended, "<ram:ReasonCode>95</ram:ReasonCode>", "<ram:ReasonCode listID=\"5189\">95</ram:ReasonCode>"), "<ram:TypeCode>VAT</ram:TypeCode>  <!-- BT-95", "<ram:CalculatedAmount>1.00</ram:CalculatedAmount><ram:TypeCode>VAT</ram:TypeCode>  <!-- BT-95"));
+        var locations = Of(report, "FX-NOTUSED").Select(f => f.Location).ToList();
+        Assert.Equal(2, locations.Count);
+        Assert.Contains(locations, l => l.EndsWith("ram:ApplicableHeaderTradeSettlement[1]/ram:SpecifiedTradeAllowanceCharge[1]/ram:ReasonCode[1]/@listID", StringComparison.Ordinal));
+        Assert.Contains(locations, l => l.EndsWith("ram:SpecifiedTradeAllowanceCharge[1]/ram:CategoryTradeTax[1]/ram:CalculatedAmount[1]", StringComparison.Ordinal));
+
+        var indicator = Validate(ReplaceFirst(extended, "<udt:Indicator>false</udt:Indicator>  <!-- BG-20-1", "<udt:Indicator>0</udt:Indicator>  <!-- BG-20-1"));
+        Assert.EndsWith("ram:ApplicableHeaderTradeSettlement[1]/ram:SpecifiedTradeAllowanceCharge[1]", Assert.Single(Of(indicator, "FX-NOTUSED")).Location, StringComparison.Ordinal);
+    }
 }

@@ -6,15 +6,16 @@ namespace Cantate.Invoicing.Validation.Rules;
 /// <summary>
 /// The "not used in the given context" reports of the Factur-X 1.09 EXTENDED Schematron (FACTUR-X_EXTENDED.sch,
 /// structural pattern) for the part of it transcribed so far, a contiguous run of its alphabetical order from the
-/// buyer's postal address to the payer's fax (the buyer's addresses and URI, the contract, quotation, seller order
-/// and ultimate customer order references, the product end user, the procuring project, the sales agent, the
-/// seller's tax representative, the seller, the whole header delivery, the VAT breakdown's amounts and exemption
-/// code, the invoicing period, the creditor reference, the preceding invoice reference, the invoicee, invoicer and
-/// payee), and the lines from the referenced invoice's URI to the end (accounting account, allowances and charges
-/// and their variants, line totals, traded product). Not checked yet: the document context and header, the
-/// beginning of the header agreement (up to the buyer's contact, the buyer agent), the header settlement from the
-/// payer's telephone on (payment terms, means, allowances, totals...), and the line document, agreement and
-/// delivery.
+/// buyer's postal address to the document level charges' tax category (the buyer's addresses and URI, the contract,
+/// quotation, seller order and ultimate customer order references, the product end user, the procuring project,
+/// the sales agent, the seller's tax representative, the seller, the whole header delivery, the VAT breakdown's
+/// amounts and exemption code, the invoicing period, the creditor and preceding invoice references, the invoicee,
+/// invoicer, payee and payer, the accounting account, advance payments, financial adjustments, logistics service
+/// charges, document level allowances and charges), and the lines from the referenced invoice's URI to the end
+/// (accounting account, allowances and charges and their variants, line totals, traded product). Not checked yet:
+/// the document context and header, the beginning of the header agreement (up to the buyer's contact, the buyer
+/// agent), the rest of the header charges' category, the header payment terms, means and totals, and the line
+/// document, agreement and delivery.
 /// </summary>
 internal static partial class FacturXSchematronRules
 {
@@ -202,6 +203,40 @@ internal static partial class FacturXSchematronRules
         "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:PayerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber",
         "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:PayerTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:URIID/@schemeID",
         "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:PayerTradeParty/ram:DefinedTradeContact/ram:FaxUniversalCommunication/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:PayerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:PayerTradeParty/ram:Description",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:PayerTradeParty/ram:ID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:PayerTradeParty/ram:PostalTradeAddress/ram:PostcodeCode/@listID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:PayerTradeParty/ram:PostalTradeAddress/ram:PostcodeCode/@listVersionID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:PayerTradeParty/ram:SpecifiedLegalOrganization/ram:PostalTradeAddress/ram:PostcodeCode/@listID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:PayerTradeParty/ram:SpecifiedLegalOrganization/ram:PostalTradeAddress/ram:PostcodeCode/@listVersionID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:PayerTradeParty/ram:URIUniversalCommunication/ram:CompleteNumber",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:ReceivableSpecifiedTradeAccountingAccount/ram:ID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedAdvancePayment/ram:IncludedTradeTax/ram:AllowanceChargeBasisAmount",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedAdvancePayment/ram:IncludedTradeTax/ram:BasisAmount",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedAdvancePayment/ram:IncludedTradeTax/ram:CalculatedAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedAdvancePayment/ram:IncludedTradeTax/ram:DueDateTypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedAdvancePayment/ram:IncludedTradeTax/ram:ExemptionReasonCode/@listID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedAdvancePayment/ram:IncludedTradeTax/ram:ExemptionReasonCode/@listVersionID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedAdvancePayment/ram:IncludedTradeTax/ram:LineTotalBasisAmount",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedAdvancePayment/ram:IncludedTradeTax/ram:TaxPointDate",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedAdvancePayment/ram:InvoiceSpecifiedReferencedDocument/ram:AttachmentBinaryObject",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedAdvancePayment/ram:InvoiceSpecifiedReferencedDocument/ram:IssuerAssignedID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedAdvancePayment/ram:InvoiceSpecifiedReferencedDocument/ram:LineID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedAdvancePayment/ram:InvoiceSpecifiedReferencedDocument/ram:Name",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedAdvancePayment/ram:InvoiceSpecifiedReferencedDocument/ram:ReferenceTypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedAdvancePayment/ram:InvoiceSpecifiedReferencedDocument/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedAdvancePayment/ram:PaidAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedFinancialAdjustment/ram:ActualAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedLogisticsServiceCharge/ram:AppliedAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedLogisticsServiceCharge/ram:AppliedTradeTax/ram:AllowanceChargeBasisAmount",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedLogisticsServiceCharge/ram:AppliedTradeTax/ram:BasisAmount",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedLogisticsServiceCharge/ram:AppliedTradeTax/ram:CalculatedAmount",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedLogisticsServiceCharge/ram:AppliedTradeTax/ram:DueDateTypeCode",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedLogisticsServiceCharge/ram:AppliedTradeTax/ram:ExemptionReasonCode/@listID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedLogisticsServiceCharge/ram:AppliedTradeTax/ram:ExemptionReasonCode/@listVersionID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedLogisticsServiceCharge/ram:AppliedTradeTax/ram:LineTotalBasisAmount",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedLogisticsServiceCharge/ram:AppliedTradeTax/ram:TaxPointDate",
         "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:InvoiceReferencedDocument/ram:URIID",
         "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ReceivableSpecifiedTradeAccountingAccount/ram:ID/@schemeID",
         "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeSettlementLineMonetarySummation/ram:AllowanceTotalAmount/@currencyID",
@@ -260,6 +295,11 @@ internal static partial class FacturXSchematronRules
         }
 
         var settlement = transaction.Element(Namespaces.Ram + "ApplicableHeaderTradeSettlement");
+        foreach (var allowanceCharge in settlement?.Elements(Namespaces.Ram + "SpecifiedTradeAllowanceCharge") ?? [])
+        {
+            CheckExtendedHeaderAllowanceCharge(run, allowanceCharge, level);
+        }
+
         var currencies = settlement is null ? [] : settlement.Elements(Namespaces.Ram + "InvoiceCurrencyCode").Concat(settlement.Elements(Namespaces.Ram + "TaxCurrencyCode")).Select(c => c.Value).ToList();
         foreach (var lineSettlement in transaction.Elements(LineItem).Elements(Namespaces.Ram + "SpecifiedLineTradeSettlement"))
         {
@@ -275,6 +315,53 @@ internal static partial class FacturXSchematronRules
             {
                 CheckExtendedAllowanceCharge(run, allowanceCharge, level);
             }
+        }
+    }
+
+    /// <summary>
+    /// A document level allowance or charge: the indicator variant, the currency attributes and the VAT amounts of its
+    /// category, and, for an allowance, the category's due date code, line total basis, tax point date and code list
+    /// attributes and the reason code's list (the charge variant's reports beyond its category's calculated amount
+    /// are not transcribed yet).
+    /// </summary>
+    private static void CheckExtendedHeaderAllowanceCharge(RuleRun run, XElement allowanceCharge, string level)
+    {
+        var indicators = Indicators(allowanceCharge);
+        var isAllowance = indicators.Contains("false");
+        if (!isAllowance && !indicators.Contains("true"))
+        {
+            run.Fail(NotUsedIndicator, allowanceCharge, indicators.Count == 0 ? null : string.Join(", ", indicators), level);
+            return;
+        }
+
+        foreach (var amount in allowanceCharge.Elements(Namespaces.Ram + "ActualAmount").Concat(allowanceCharge.Elements(Namespaces.Ram + "BasisAmount")))
+        {
+            if (amount.Attribute("currencyID") is { } currency)
+            {
+                run.Fail(NotUsedInExtended, currency, "@currencyID", level);
+            }
+        }
+
+        foreach (var tax in allowanceCharge.Elements(Namespaces.Ram + "CategoryTradeTax").Elements().Where(e => e.Name.Namespace == Namespaces.Ram))
+        {
+            var name = tax.Name.LocalName;
+            if (name is "AllowanceChargeBasisAmount" or "BasisAmount" or "CalculatedAmount"
+                || (isAllowance && name is "DueDateTypeCode" or "LineTotalBasisAmount" or "TaxPointDate"))
+            {
+                run.Fail(NotUsedInExtended, tax, XmlValues.PrefixedName(tax), level);
+            }
+            else if (isAllowance && name == "ExemptionReasonCode")
+            {
+                foreach (var attribute in tax.Attributes().Where(a => a.Name.LocalName is "listID" or "listVersionID"))
+                {
+                    run.Fail(NotUsedInExtended, attribute, "@" + attribute.Name.LocalName, level);
+                }
+            }
+        }
+
+        foreach (var list in isAllowance ? allowanceCharge.Elements(Namespaces.Ram + "ReasonCode").Attributes("listID") : [])
+        {
+            run.Fail(NotUsedInExtended, list, "@listID", level);
         }
     }
 
