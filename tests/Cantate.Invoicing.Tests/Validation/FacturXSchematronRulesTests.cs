@@ -313,4 +313,15 @@ public sealed class FacturXSchematronRulesTests
         var indicator = Validate(ReplaceFirst(extended, "<udt:Indicator>false</udt:Indicator>  <!-- BG-20-1", "<udt:Indicator>0</udt:Indicator>  <!-- BG-20-1"));
         Assert.EndsWith("ram:ApplicableHeaderTradeSettlement[1]/ram:SpecifiedTradeAllowanceCharge[1]", Assert.Single(Of(indicator, "FX-NOTUSED")).Location, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_extended_total_with_a_currency_attribute_or_a_vat_total_in_a_third_currency_is_FX_NOTUSED()
+    {
+        var extended = Read("real/akretion/factur-x-extended.xml");
+        var basis = Validate(ReplaceFirst(extended, "<ram:TaxBasisTotalAmount>", "<ram:TaxBasisTotalAmount currencyID=\"EUR\">"));
+        Assert.EndsWith("ram:TaxBasisTotalAmount[1]/@currencyID", Assert.Single(Of(basis, "FX-NOTUSED")).Location, StringComparison.Ordinal);
+
+        var third = Validate(ReplaceFirst(extended, "<ram:TaxBasisTotalAmount>", "<ram:TaxTotalAmount currencyID=\"CHF\">1.00</ram:TaxTotalAmount><ram:TaxBasisTotalAmount>"));
+        Assert.EndsWith("ram:SpecifiedTradeSettlementHeaderMonetarySummation[1]/ram:TaxTotalAmount[1]", Assert.Single(Of(third, "FX-NOTUSED")).Location, StringComparison.Ordinal);
+    }
 }

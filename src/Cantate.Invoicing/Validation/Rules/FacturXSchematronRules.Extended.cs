@@ -5,17 +5,15 @@ namespace Cantate.Invoicing.Validation.Rules;
 
 /// <summary>
 /// The "not used in the given context" reports of the Factur-X 1.09 EXTENDED Schematron (FACTUR-X_EXTENDED.sch,
-/// structural pattern) for the part of it transcribed so far, a contiguous run of its alphabetical order from the
-/// buyer's postal address to the document level charges' tax category (the buyer's addresses and URI, the contract,
-/// quotation, seller order and ultimate customer order references, the product end user, the procuring project,
-/// the sales agent, the seller's tax representative, the seller, the whole header delivery, the VAT breakdown's
-/// amounts and exemption code, the invoicing period, the creditor and preceding invoice references, the invoicee,
-/// invoicer, payee and payer, the accounting account, advance payments, financial adjustments, logistics service
-/// charges, document level allowances and charges), and the lines from the referenced invoice's URI to the end
-/// (accounting account, allowances and charges and their variants, line totals, traded product). Not checked yet:
-/// the document context and header, the beginning of the header agreement (up to the buyer's contact, the buyer
-/// agent), the rest of the header charges' category, the header payment terms, means and totals, and the line
-/// document, agreement and delivery.
+/// structural pattern) for the part of it transcribed so far, which follows its alphabetical order: the header from
+/// the buyer's postal address to the end of the header settlement (references, the parties other than the buyer
+/// agent, the whole header delivery, the VAT breakdown, advance payments, logistics service charges, document level
+/// allowances and charges and their variants, payment terms, totals and their VAT total variant, payment means),
+/// the line document's notes and identifier, and the lines from the referenced invoice's URI to the end (accounting
+/// account, allowances and charges and their variants, line totals and their VAT total variant, traded product).
+/// Not checked yet: the document context and header (rsm:ExchangedDocument...), the beginning of the header
+/// agreement (buyer reference, buyer agent, buyer's contact and identifiers), and the line document after its
+/// identifier, the line agreement and the line delivery.
 /// </summary>
 internal static partial class FacturXSchematronRules
 {
@@ -237,6 +235,42 @@ internal static partial class FacturXSchematronRules
         "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedLogisticsServiceCharge/ram:AppliedTradeTax/ram:ExemptionReasonCode/@listVersionID",
         "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedLogisticsServiceCharge/ram:AppliedTradeTax/ram:LineTotalBasisAmount",
         "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedLogisticsServiceCharge/ram:AppliedTradeTax/ram:TaxPointDate",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:ApplicableTradePaymentDiscountTerms/ram:ActualDiscountAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:ApplicableTradePaymentDiscountTerms/ram:BasisAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:ApplicableTradePaymentPenaltyTerms/ram:ActualPenaltyAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:ApplicableTradePaymentPenaltyTerms/ram:BasisAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:DirectDebitMandateID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:PartialPaymentAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:PayeeTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:CompleteNumber",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:PayeeTradeParty/ram:DefinedTradeContact/ram:EmailURIUniversalCommunication/ram:URIID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:PayeeTradeParty/ram:DefinedTradeContact/ram:FaxUniversalCommunication/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:PayeeTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/ram:URIID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:PayeeTradeParty/ram:Description",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:PayeeTradeParty/ram:ID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:PayeeTradeParty/ram:PostalTradeAddress/ram:PostcodeCode/@listID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:PayeeTradeParty/ram:PostalTradeAddress/ram:PostcodeCode/@listVersionID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:PayeeTradeParty/ram:SpecifiedLegalOrganization/ram:PostalTradeAddress/ram:PostcodeCode/@listID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:PayeeTradeParty/ram:SpecifiedLegalOrganization/ram:PostalTradeAddress/ram:PostcodeCode/@listVersionID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradePaymentTerms/ram:PayeeTradeParty/ram:URIUniversalCommunication/ram:CompleteNumber",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:AllowanceTotalAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:ChargeTotalAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:DuePayableAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:GrandTotalAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:LineTotalAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:RoundingAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:TaxBasisTotalAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:TotalPrepaidAmount/@currencyID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementPaymentMeans/ram:ApplicableTradeSettlementFinancialCard/ram:ID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementPaymentMeans/ram:PayeePartyCreditorFinancialAccount/ram:IBANID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementPaymentMeans/ram:PayeePartyCreditorFinancialAccount/ram:ProprietaryID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementPaymentMeans/ram:PayeeSpecifiedCreditorFinancialInstitution/ram:BICID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerPartyDebtorFinancialAccount/ram:IBANID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementPaymentMeans/ram:PayerSpecifiedDebtorFinancialInstitution/ram:BICID/@schemeID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:AssociatedDocumentLineDocument/ram:IncludedNote/ram:ContentCode/@listID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:AssociatedDocumentLineDocument/ram:IncludedNote/ram:ContentCode/@listVersionID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:AssociatedDocumentLineDocument/ram:IncludedNote/ram:SubjectCode/@listID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:AssociatedDocumentLineDocument/ram:IncludedNote/ram:SubjectCode/@listVersionID",
+        "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:AssociatedDocumentLineDocument/ram:LineID/@schemeID",
         "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:InvoiceReferencedDocument/ram:URIID",
         "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:ReceivableSpecifiedTradeAccountingAccount/ram:ID/@schemeID",
         "rsm:SupplyChainTradeTransaction/ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement/ram:SpecifiedTradeSettlementLineMonetarySummation/ram:AllowanceTotalAmount/@currencyID",
@@ -300,6 +334,19 @@ internal static partial class FacturXSchematronRules
             CheckExtendedHeaderAllowanceCharge(run, allowanceCharge, level);
         }
 
+        // The header VAT total's currency is compared with its own settlement's codes (../../), the lines' with the first.
+        foreach (var headerSettlement in transaction.Elements(Namespaces.Ram + "ApplicableHeaderTradeSettlement"))
+        {
+            var own = headerSettlement.Elements(Namespaces.Ram + "InvoiceCurrencyCode").Concat(headerSettlement.Elements(Namespaces.Ram + "TaxCurrencyCode")).Select(c => c.Value).ToList();
+            foreach (var total in headerSettlement.Elements(Namespaces.Ram + "SpecifiedTradeSettlementHeaderMonetarySummation").Elements(Namespaces.Ram + "TaxTotalAmount"))
+            {
+                if (total.Attr("currencyID") is not { } currency || !own.Contains(currency))
+                {
+                    run.Fail(NotUsedInExtended, total, XmlValues.PrefixedName(total), level);
+                }
+            }
+        }
+
         var currencies = settlement is null ? [] : settlement.Elements(Namespaces.Ram + "InvoiceCurrencyCode").Concat(settlement.Elements(Namespaces.Ram + "TaxCurrencyCode")).Select(c => c.Value).ToList();
         foreach (var lineSettlement in transaction.Elements(LineItem).Elements(Namespaces.Ram + "SpecifiedLineTradeSettlement"))
         {
@@ -319,16 +366,16 @@ internal static partial class FacturXSchematronRules
     }
 
     /// <summary>
-    /// A document level allowance or charge: the indicator variant, the currency attributes and the VAT amounts of its
-    /// category, and, for an allowance, the category's due date code, line total basis, tax point date and code list
-    /// attributes and the reason code's list (the charge variant's reports beyond its category's calculated amount
-    /// are not transcribed yet).
+    /// A document level allowance or charge: the indicator variant, the currency attributes, its category's amounts,
+    /// due date code, line total basis, tax point date and exemption code list attributes, an allowance reason code's
+    /// list, a charge reason code list other than 5153.
     /// </summary>
     private static void CheckExtendedHeaderAllowanceCharge(RuleRun run, XElement allowanceCharge, string level)
     {
         var indicators = Indicators(allowanceCharge);
         var isAllowance = indicators.Contains("false");
-        if (!isAllowance && !indicators.Contains("true"))
+        var isCharge = indicators.Contains("true");
+        if (!isAllowance && !isCharge)
         {
             run.Fail(NotUsedIndicator, allowanceCharge, indicators.Count == 0 ? null : string.Join(", ", indicators), level);
             return;
@@ -344,13 +391,11 @@ internal static partial class FacturXSchematronRules
 
         foreach (var tax in allowanceCharge.Elements(Namespaces.Ram + "CategoryTradeTax").Elements().Where(e => e.Name.Namespace == Namespaces.Ram))
         {
-            var name = tax.Name.LocalName;
-            if (name is "AllowanceChargeBasisAmount" or "BasisAmount" or "CalculatedAmount"
-                || (isAllowance && name is "DueDateTypeCode" or "LineTotalBasisAmount" or "TaxPointDate"))
+            if (tax.Name.LocalName is "AllowanceChargeBasisAmount" or "BasisAmount" or "CalculatedAmount" or "DueDateTypeCode" or "LineTotalBasisAmount" or "TaxPointDate")
             {
                 run.Fail(NotUsedInExtended, tax, XmlValues.PrefixedName(tax), level);
             }
-            else if (isAllowance && name == "ExemptionReasonCode")
+            else if (tax.Name.LocalName == "ExemptionReasonCode")
             {
                 foreach (var attribute in tax.Attributes().Where(a => a.Name.LocalName is "listID" or "listVersionID"))
                 {
@@ -359,9 +404,16 @@ internal static partial class FacturXSchematronRules
             }
         }
 
-        foreach (var list in isAllowance ? allowanceCharge.Elements(Namespaces.Ram + "ReasonCode").Attributes("listID") : [])
+        foreach (var code in allowanceCharge.Elements(Namespaces.Ram + "ReasonCode"))
         {
-            run.Fail(NotUsedInExtended, list, "@listID", level);
+            if (isAllowance && code.Attribute("listID") is { } list)
+            {
+                run.Fail(NotUsedInExtended, list, "@listID", level);
+            }
+            else if (isCharge && code.Attr("listID") is { } chargeList && chargeList != "5153")
+            {
+                run.Fail(NotUsedReasonList, code, code, chargeList, level);
+            }
         }
     }
 
