@@ -28,7 +28,7 @@ internal sealed class SchemaCheck
     private bool started;
     private HashSet<string>? ids;
     private List<string>? idReferences;
-    private XmlReader? reader;
+    private string? xsiAtom;
 
     /// <summary>The schema violations found, in document order; only meaningful once the document has been read to its end.</summary>
     public IReadOnlyList<Finding> Findings => findings;
@@ -39,7 +39,6 @@ internal sealed class SchemaCheck
         if (!started)
         {
             Start(element);
-            this.reader = reader;
         }
 
         if (model is null)
@@ -49,7 +48,7 @@ internal sealed class SchemaCheck
 
         source = element;
         ref var parent = ref frames[depth];
-        var name = set!.NameOf(reader.NamespaceURI, reader.LocalName);
+        var name = set!.NameOf(element.Name);
         var process = parent.Process;
         var declaration = -1;
         if (parent.NeedValidateChildren)
@@ -122,12 +121,12 @@ internal sealed class SchemaCheck
             type = CheckXsiAttributes(reader, element, declaration, type, ref declarationFound);
         }
 
-        if (type >= 0 && model.Types[type].Abstract && (!reader.HasAttributes || reader.GetAttribute("type", XsiNamespace) is null))
+        if (type >= 0 && model.Types[type].Abstract && !HasXsiAttribute(reader, "type"))
         {
             // An element whose type is abstract needs an xsi:type; System.Xml then drops the declaration only when
             // xsi:nil was given (and so its xsi attributes were looked at), and validates against the abstract type otherwise.
             Report(SchemaMessages.AbstractType(element));
-            if (reader.HasAttributes && reader.GetAttribute("nil", XsiNamespace) is not null)
+            if (HasXsiAttribute(reader, "nil"))
             {
                 type = -1;
             }
@@ -179,7 +178,7 @@ internal sealed class SchemaCheck
         }
 
         ref var frame = ref frames[depth];
-        var name = set!.NameOf(namespaceUri, reader.LocalName);
+        var name = set!.NameOf(attribute.Name);
         if (frame.Type < 0)
         {
             // No declaration (skipped or lax content): only the xml: attributes are checked, as System.Xml does.
@@ -361,8 +360,35 @@ internal sealed class SchemaCheck
 
     private int CheckXsiAttributes(XmlReader reader, XElement element, int declaration, int type, ref bool declarationFound)
     {
-        var xsiType = reader.GetAttribute("type", XsiNamespace);
-        var xsiNil = reader.GetAttribute("nil", XsiNamespace);
+        // The reader's names are atomized: once the xsi namespace is in its name table, attributes are compared by reference.
+        xsiAtom ??= reader.NameTable.Get(XsiNamespace);
+        if (xsiAtom is null)
+        {
+            return type;
+        }
+
+        string? xsiType = null;
+        string? xsiNil = null;
+        for (var i = 0; i < reader.AttributeCount; i++)
+        {
+            reader.MoveToAttribute(i);
+            if (ReferenceEquals(reader.NamespaceURI, xsiAtom))
+            {
+                switch (reader.LocalName)
+                {
+                    case "type":
+                        xsiType = reader.Value;
+                        break;
+                    case "nil":
+                        xsiNil = reader.Value;
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+
+        reader.MoveToElement();
         if (xsiType is null && xsiNil is null)
         {
             return type;
@@ -420,6 +446,8 @@ internal sealed class SchemaCheck
 
         return xsiTypeIndex;
     }
+
+    private static bool HasXsiAttribute(XmlReader reader, string localName) => reader.HasAttributes && reader.GetAttribute(localName, XsiNamespace) is not null;
 
     private bool DerivesFrom(int type, int ancestor)
     {

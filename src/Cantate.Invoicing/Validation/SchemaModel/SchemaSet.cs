@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using Cantate.Invoicing.Parsing;
 
 namespace Cantate.Invoicing.Validation.SchemaModel;
@@ -14,14 +15,20 @@ internal sealed class SchemaSet
 
     private readonly Dictionary<QualifiedName, int> names;
 
+    // XName instances are atomized process-wide (and the ones held here stay alive), so the names of the tree the
+    // loader builds are found by reference, with their cached hash: no string is hashed per element.
+    private readonly Dictionary<XName, int> treeNames;
+
     private SchemaSet(CompiledSchema model)
     {
         Model = model;
         Values = new SimpleValues(model.SimpleTypes);
         names = new Dictionary<QualifiedName, int>(model.Names.Length);
+        treeNames = new Dictionary<XName, int>(model.Names.Length);
         for (var i = 0; i < model.Names.Length; i++)
         {
             names.Add(model.Names[i], i);
+            treeNames.Add(XNamespace.Get(model.Names[i].Namespace).GetName(model.Names[i].Local), i);
         }
 
         // Each content model's symbol lookup: the name index gives the symbol, or -1 when the name is none of its elements.
@@ -56,6 +63,9 @@ internal sealed class SchemaSet
         InvoiceSyntax.Cii => Cii.Value,
         _ => null,
     };
+
+    /// <summary>The index of a name of the tree, or -1 when no declaration of the schemas uses it.</summary>
+    public int NameOf(XName name) => treeNames.TryGetValue(name, out var index) ? index : -1;
 
     /// <summary>The index of a name, or -1 when no declaration of the schemas uses it.</summary>
     public int NameOf(string namespaceUri, string localName) =>

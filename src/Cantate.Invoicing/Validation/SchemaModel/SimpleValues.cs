@@ -26,11 +26,13 @@ internal sealed class SimpleValues
 {
     private readonly SimpleType[] types;
     private readonly Regex[]?[] patterns;
+    private readonly XmlSchemaDatatype?[] builtIns;
 
     public SimpleValues(SimpleType[] types)
     {
         this.types = types;
         patterns = new Regex[]?[types.Length];
+        builtIns = new XmlSchemaDatatype?[types.Length];
     }
 
     /// <summary>Checks <paramref name="text"/>; <paramref name="normalized"/> is the value after whitespace processing.</summary>
@@ -55,7 +57,8 @@ internal sealed class SimpleValues
             object value;
             try
             {
-                value = XmlSchemaType.GetBuiltInSimpleType(type.BuiltIn)!.Datatype!.ParseValue(normalized, null, null);
+                var datatype = builtIns[typeIndex] ??= XmlSchemaType.GetBuiltInSimpleType(type.BuiltIn)!.Datatype!;
+                value = datatype.ParseValue(normalized, null, null);
             }
             catch (XmlSchemaException)
             {
