@@ -15,9 +15,9 @@ namespace Cantate.Invoicing.Validation;
 /// </summary>
 internal sealed class SchemaCheck
 {
-    private const string XsiNamespace = XmlSchema.InstanceNamespace;
-    private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
-    private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
+    private static readonly XNamespace Xsi = XmlSchema.InstanceNamespace;
+    private static readonly XName XsiType = Xsi + "type";
+    private static readonly XName XsiNil = Xsi + "nil";
 
     private readonly List<Finding> findings = [];
     private SchemaSet? set;
@@ -28,7 +28,7 @@ internal sealed class SchemaCheck
     private bool started;
     private HashSet<string>? ids;
     private List<string>? idReferences;
-    private string? xsiAtom;
+    private readonly List<XAttribute> attributes = [];
 
     /// <summary>The schema violations found, in document order; only meaningful once the document has been read to its end.</summary>
     public IReadOnlyList<Finding> Findings => findings;
@@ -47,8 +47,8 @@ internal sealed class SchemaCheck
         }
 
         source = element;
+        attributes.Clear();
         ref var parent = ref frames[depth];
-        var name = set!.NameOf(element.Name);
         var process = parent.Process;
         var declaration = -1;
         if (parent.NeedValidateChildren)
@@ -58,7 +58,7 @@ internal sealed class SchemaCheck
             {
                 case ContentKind.ElementOnly:
                 case ContentKind.Mixed:
-                    var symbol = Symbol(parent.Type, parentType, name, reader.NamespaceURI);
+                    var symbol = Symbol(parent.Type, parentType, element.Name);
                     var next = symbol < 0 ? -1 : parentType.Transitions[(parent.State * parentType.SymbolCount) + symbol];
                     if (next >= 0)
                     {
@@ -97,9 +97,9 @@ internal sealed class SchemaCheck
             }
         }
 
-        if (declaration < 0 && process != XmlSchemaContentProcessing.Skip && name >= 0)
+        if (declaration < 0 && process != XmlSchemaContentProcessing.Skip)
         {
-            declaration = model.GlobalElements.GetValueOrDefault(name, -1);
+            declaration = set!.GlobalElementOf(element.Name);
         }
 
         if (++depth == frames.Length)
@@ -107,26 +107,86 @@ internal sealed class SchemaCheck
             Array.Resize(ref frames, frames.Length * 2);
         }
 
-        ref var frame = ref frames[depth];
-        frame = new Frame { Element = element, Type = -1, Process = process, Text = null };
-        if (process == XmlSchemaContentProcessing.Skip)
+        // The type is settled at the end of the attributes, once xsi:type and xsi:nil are known.
+        frames[depth] = new Frame { Element = element, Type = -1, Declaration = declaration, Process = process };
+    }
+
+    /// <summary>The reader is on an attribute of the current element, already added to it as <paramref name="attribute"/>.</summary>
+    public void Attribute(XmlReader reader, XAttribute attribute)
+    {
+        // Checked at the end of the attributes, against the type xsi:type may choose.
+        if (model is not null && !attribute.IsNamespaceDeclaration)
+        {
+            attributes.Add(attribute);
+        }
+    }
+
+    /// <summary>All attributes of the current element have been seen.</summary>
+    public void EndOfAttributes(XElement element, bool hadAttributes)
+    {
+        if (model is null)
         {
             return;
         }
 
-        var type = declaration >= 0 ? model.Elements[declaration].Type : -1;
-        var declarationFound = type >= 0;
-        if (reader.HasAttributes)
+        ref var frame = ref frames[depth];
+        if (frame.Process != XmlSchemaContentProcessing.Skip)
         {
-            type = CheckXsiAttributes(reader, element, declaration, type, ref declarationFound);
+            SettleType(ref frame, element);
         }
 
-        if (type >= 0 && model.Types[type].Abstract && !HasXsiAttribute(reader, "type"))
+        foreach (var attribute in attributes)
+        {
+            CheckAttribute(ref frame, attribute);
+        }
+
+        source = element;
+        if (frame.Type < 0)
+        {
+            return;
+        }
+
+        var uses = model.Types[frame.Type].Attributes;
+        for (var i = 0; i < uses.Length; i++)
+        {
+            if (uses[i].Required && (frame.SeenAttributes & (1UL << Math.Min(i, 63))) == 0)
+            {
+                Report(SchemaMessages.MissingAttribute(model, uses[i].Name, element));
+            }
+        }
+    }
+
+    /// <summary>The element's type: its declaration's, or the one xsi:type names; none when it is undeclared (an error where content is strict).</summary>
+    private void SettleType(ref Frame frame, XElement element)
+    {
+        var declaration = frame.Declaration;
+        var type = declaration >= 0 ? model!.Elements[declaration].Type : -1;
+        var declarationFound = type >= 0;
+        string? xsiType = null;
+        string? xsiNil = null;
+        foreach (var attribute in attributes)
+        {
+            if (attribute.Name == XsiType)
+            {
+                xsiType = attribute.Value;
+            }
+            else if (attribute.Name == XsiNil)
+            {
+                xsiNil = attribute.Value;
+            }
+        }
+
+        if (xsiType is not null || xsiNil is not null)
+        {
+            type = CheckXsiAttributes(element, xsiType, xsiNil, declaration, type, frame.Process, ref declarationFound);
+        }
+
+        if (type >= 0 && model!.Types[type].Abstract && xsiType is null)
         {
             // An element whose type is abstract needs an xsi:type; System.Xml then drops the declaration only when
             // xsi:nil was given (and so its xsi attributes were looked at), and validates against the abstract type otherwise.
             Report(SchemaMessages.AbstractType(element));
-            if (HasXsiAttribute(reader, "nil"))
+            if (xsiNil is not null)
             {
                 type = -1;
             }
@@ -138,7 +198,7 @@ internal sealed class SchemaCheck
             {
                 frame.Process = XmlSchemaContentProcessing.Skip;
             }
-            else if (process == XmlSchemaContentProcessing.Strict)
+            else if (frame.Process == XmlSchemaContentProcessing.Strict)
             {
                 frame.Process = XmlSchemaContentProcessing.Skip;
                 Report(SchemaMessages.UndeclaredElement(element));
@@ -152,24 +212,14 @@ internal sealed class SchemaCheck
         frame.State = 0;
     }
 
-    /// <summary>The reader is on an attribute of the current element, already added to it as <paramref name="attribute"/>.</summary>
-    public void Attribute(XmlReader reader, XAttribute attribute)
+    private void CheckAttribute(ref Frame frame, XAttribute attribute)
     {
-        if (model is null)
-        {
-            return;
-        }
-
-        var namespaceUri = reader.NamespaceURI;
-        if (namespaceUri == XmlnsNamespace)
-        {
-            return;
-        }
-
         source = attribute;
-        if (namespaceUri == XsiNamespace)
+        var name = attribute.Name;
+        var namespaceName = name.Namespace;
+        if (namespaceName == Xsi)
         {
-            if (reader.LocalName is not ("type" or "nil" or "schemaLocation" or "noNamespaceSchemaLocation"))
+            if (name.LocalName is not ("type" or "nil" or "schemaLocation" or "noNamespaceSchemaLocation"))
             {
                 Report(SchemaMessages.UnknownXsiAttribute(attribute));
             }
@@ -177,78 +227,48 @@ internal sealed class SchemaCheck
             return;
         }
 
-        ref var frame = ref frames[depth];
-        var name = set!.NameOf(attribute.Name);
         if (frame.Type < 0)
         {
             // No declaration (skipped or lax content): only the xml: attributes are checked, as System.Xml does.
-            if (name >= 0 && namespaceUri == XmlNamespace && model.XmlAttributes.TryGetValue(name, out var xmlType))
+            if (namespaceName == XNamespace.Xml && set!.XmlAttributeTypeOf(name) is var xmlType and >= 0)
             {
-                CheckAttributeValue(xmlType, reader.Value, attribute);
+                CheckAttributeValue(xmlType, attribute.Value, attribute);
             }
 
             return;
         }
 
-        var type = model.Types[frame.Type];
-        var attributes = type.Attributes;
-        for (var i = 0; i < attributes.Length; i++)
+        var type = model!.Types[frame.Type];
+        var uses = type.Attributes;
+        var treeNames = set!.TreeNames;
+        for (var i = 0; i < uses.Length; i++)
         {
-            if (attributes[i].Name == name)
+            if (ReferenceEquals(treeNames[uses[i].Name], name))
             {
                 frame.SeenAttributes |= 1UL << Math.Min(i, 63);
-                if (CheckAttributeValue(attributes[i].Type, reader.Value, attribute) is { } normalized
-                    && attributes[i].Fixed is { } fixedValue && !string.Equals(normalized, fixedValue, StringComparison.Ordinal))
+                if (CheckAttributeValue(uses[i].Type, attribute.Value, attribute) is { } normalized
+                    && uses[i].Fixed is { } fixedValue && !string.Equals(normalized, fixedValue, StringComparison.Ordinal))
                 {
-                    Report(SchemaMessages.NotFixedValue(reader.Value, fixedValue, attribute));
+                    Report(SchemaMessages.NotFixedValue(attribute.Value, fixedValue, attribute));
                 }
 
                 return;
             }
         }
 
-        if (type.AnyAttribute >= 0 && model.Wildcards[type.AnyAttribute] is { } wildcard && wildcard.Admits(namespaceUri)
+        if (type.AnyAttribute >= 0 && model.Wildcards[type.AnyAttribute] is { } wildcard && wildcard.Admits(namespaceName.NamespaceName)
             && wildcard.Process != XmlSchemaContentProcessing.Strict)
         {
             return;
         }
 
-        if (name >= 0 && namespaceUri == XmlNamespace && model.XmlAttributes.TryGetValue(name, out var xmlAttributeType))
+        if (namespaceName == XNamespace.Xml && set.XmlAttributeTypeOf(name) is var xmlAttributeType and >= 0)
         {
-            CheckAttributeValue(xmlAttributeType, reader.Value, attribute);
+            CheckAttributeValue(xmlAttributeType, attribute.Value, attribute);
             return;
         }
 
         Report(SchemaMessages.UndeclaredAttribute(attribute));
-    }
-
-    /// <summary>All attributes of the current element have been seen.</summary>
-    public void EndOfAttributes(XElement element, bool hadAttributes)
-    {
-        if (model is null)
-        {
-            return;
-        }
-
-        if (hadAttributes)
-        {
-            source = element;
-        }
-
-        ref var frame = ref frames[depth];
-        if (frame.Type < 0)
-        {
-            return;
-        }
-
-        var attributes = model.Types[frame.Type].Attributes;
-        for (var i = 0; i < attributes.Length; i++)
-        {
-            if (attributes[i].Required && (frame.SeenAttributes & (1UL << Math.Min(i, 63))) == 0)
-            {
-                Report(SchemaMessages.MissingAttribute(model, attributes[i].Name, element));
-            }
-        }
     }
 
     public void Text(string text)
@@ -336,9 +356,9 @@ internal sealed class SchemaCheck
     }
 
     /// <summary>The symbol a child name takes in a content model: its element, else a wildcard admitting its namespace.</summary>
-    private int Symbol(int typeIndex, ElementType type, int name, string namespaceUri)
+    private int Symbol(int typeIndex, ElementType type, XName name)
     {
-        if (name >= 0 && set!.SymbolOfName[typeIndex].TryGetValue(name, out var symbol))
+        if (set!.SymbolOfName[typeIndex].TryGetValue(name, out var symbol))
         {
             return symbol;
         }
@@ -346,54 +366,17 @@ internal sealed class SchemaCheck
         // Wildcards come after the element names; a name of the content model's own elements never matches them.
         for (var s = type.SymbolCount - 1; s >= 0 && type.SymbolNames[s] < 0; s--)
         {
-            if (name < 0 || !set!.SymbolOfName[typeIndex].ContainsKey(name))
+            if (model!.Wildcards[type.SymbolTargets[s]].Admits(name.NamespaceName))
             {
-                if (model!.Wildcards[type.SymbolTargets[s]].Admits(namespaceUri))
-                {
-                    return s;
-                }
+                return s;
             }
         }
 
         return -1;
     }
 
-    private int CheckXsiAttributes(XmlReader reader, XElement element, int declaration, int type, ref bool declarationFound)
+    private int CheckXsiAttributes(XElement element, string? xsiType, string? xsiNil, int declaration, int type, XmlSchemaContentProcessing process, ref bool declarationFound)
     {
-        // The reader's names are atomized: once the xsi namespace is in its name table, attributes are compared by reference.
-        xsiAtom ??= reader.NameTable.Get(XsiNamespace);
-        if (xsiAtom is null)
-        {
-            return type;
-        }
-
-        string? xsiType = null;
-        string? xsiNil = null;
-        for (var i = 0; i < reader.AttributeCount; i++)
-        {
-            reader.MoveToAttribute(i);
-            if (ReferenceEquals(reader.NamespaceURI, xsiAtom))
-            {
-                switch (reader.LocalName)
-                {
-                    case "type":
-                        xsiType = reader.Value;
-                        break;
-                    case "nil":
-                        xsiNil = reader.Value;
-                        break;
-                    default:
-                        break;
-                }
-            }
-        }
-
-        reader.MoveToElement();
-        if (xsiType is null && xsiNil is null)
-        {
-            return type;
-        }
-
         if (declaration >= 0 && xsiNil is not null)
         {
             Report(SchemaMessages.NilNotAllowed(element));
@@ -404,21 +387,10 @@ internal sealed class SchemaCheck
             return type;
         }
 
-        string? typeNamespace;
-        string localName;
         var trimmed = xsiType.Trim();
         var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0)
-        {
-            typeNamespace = reader.LookupNamespace(string.Empty) ?? string.Empty;
-            localName = trimmed;
-        }
-        else
-        {
-            typeNamespace = reader.LookupNamespace(trimmed[..colon]);
-            localName = trimmed[(colon + 1)..];
-        }
-
+        var typeNamespace = colon < 0 ? element.GetDefaultNamespace() : element.GetNamespaceOfPrefix(trimmed[..colon]);
+        var localName = colon < 0 ? trimmed : trimmed[(colon + 1)..];
         if (typeNamespace is null || localName.Length == 0)
         {
             // An unreadable xsi:type is reported and ignored: the declared type still applies.
@@ -426,10 +398,10 @@ internal sealed class SchemaCheck
             return type;
         }
 
-        var name = set!.NameOf(typeNamespace, localName);
+        var name = set!.NameOf(typeNamespace.NamespaceName, localName);
         if (name < 0 || !model!.NamedTypes.TryGetValue(name, out var xsiTypeIndex))
         {
-            if (frames[depth].Process == XmlSchemaContentProcessing.Strict)
+            if (process == XmlSchemaContentProcessing.Strict)
             {
                 Report(SchemaMessages.XsiTypeInvalid(element, xsiType));
             }
@@ -446,8 +418,6 @@ internal sealed class SchemaCheck
 
         return xsiTypeIndex;
     }
-
-    private static bool HasXsiAttribute(XmlReader reader, string localName) => reader.HasAttributes && reader.GetAttribute(localName, XsiNamespace) is not null;
 
     private bool DerivesFrom(int type, int ancestor)
     {
@@ -517,6 +487,7 @@ internal sealed class SchemaCheck
     private struct Frame
     {
         public XElement? Element;
+        public int Declaration;
         public int Type;
         public int State;
         public bool NeedValidateChildren;

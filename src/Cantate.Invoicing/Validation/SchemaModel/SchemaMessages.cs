@@ -278,7 +278,7 @@ internal static class SchemaMessages
 
         if (items.Count > max)
         {
-            return string.Join(", ", items.Take(max)) + ", …";
+            return string.Join(", ", items.Take(max)) + Invariant($" (et/and {items.Count - max} autres/more)");
         }
 
         return items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " " + lastSeparator + " " + items[^1];

@@ -15,33 +15,35 @@ internal sealed class SchemaSet
 
     private readonly Dictionary<QualifiedName, int> names;
 
-    // XName instances are atomized process-wide (and the ones held here stay alive), so the names of the tree the
-    // loader builds are found by reference, with their cached hash: no string is hashed per element.
-    private readonly Dictionary<XName, int> treeNames;
+    private readonly Dictionary<XName, int> globalElements;
+    private readonly Dictionary<XName, int> xmlAttributes;
 
     private SchemaSet(CompiledSchema model)
     {
         Model = model;
         Values = new SimpleValues(model.SimpleTypes);
         names = new Dictionary<QualifiedName, int>(model.Names.Length);
-        treeNames = new Dictionary<XName, int>(model.Names.Length);
+        TreeNames = new XName[model.Names.Length];
         for (var i = 0; i < model.Names.Length; i++)
         {
             names.Add(model.Names[i], i);
-            treeNames.Add(XNamespace.Get(model.Names[i].Namespace).GetName(model.Names[i].Local), i);
+            TreeNames[i] = XNamespace.Get(model.Names[i].Namespace).GetName(model.Names[i].Local);
         }
 
-        // Each content model's symbol lookup: the name index gives the symbol, or -1 when the name is none of its elements.
-        SymbolOfName = new Dictionary<int, int>[model.Types.Length];
+        globalElements = model.GlobalElements.ToDictionary(p => TreeNames[p.Key], p => p.Value);
+        xmlAttributes = model.XmlAttributes.ToDictionary(p => TreeNames[p.Key], p => p.Value);
+
+        // Each content model's symbol lookup by the tree's names.
+        SymbolOfName = new Dictionary<XName, int>[model.Types.Length];
         for (var t = 0; t < model.Types.Length; t++)
         {
             var type = model.Types[t];
-            var map = new Dictionary<int, int>(type.SymbolCount);
+            var map = new Dictionary<XName, int>(type.SymbolCount);
             for (var s = 0; s < type.SymbolCount; s++)
             {
                 if (type.SymbolNames[s] >= 0)
                 {
-                    map.Add(type.SymbolNames[s], s);
+                    map.Add(TreeNames[type.SymbolNames[s]], s);
                 }
             }
 
@@ -53,8 +55,15 @@ internal sealed class SchemaSet
 
     public SimpleValues Values { get; }
 
+    /// <summary>
+    /// The model's names as the tree's names. XName instances are atomized process-wide (and the ones held here stay
+    /// alive), so the names of the tree the loader builds are compared by reference and hashed by their cached hash:
+    /// no string is hashed per element or attribute.
+    /// </summary>
+    public XName[] TreeNames { get; }
+
     /// <summary>Per type: the symbol of each element name of its content model.</summary>
-    public Dictionary<int, int>[] SymbolOfName { get; }
+    public Dictionary<XName, int>[] SymbolOfName { get; }
 
     /// <summary>The compiled schema of a syntax, or null for anything but UBL and CII.</summary>
     public static SchemaSet? For(InvoiceSyntax syntax) => syntax switch
@@ -64,8 +73,11 @@ internal sealed class SchemaSet
         _ => null,
     };
 
-    /// <summary>The index of a name of the tree, or -1 when no declaration of the schemas uses it.</summary>
-    public int NameOf(XName name) => treeNames.TryGetValue(name, out var index) ? index : -1;
+    /// <summary>The global element declaration of a name, or -1.</summary>
+    public int GlobalElementOf(XName name) => globalElements.TryGetValue(name, out var index) ? index : -1;
+
+    /// <summary>The simple type of an xml: attribute (xml:lang, xml:space...), or -1.</summary>
+    public int XmlAttributeTypeOf(XName name) => xmlAttributes.TryGetValue(name, out var index) ? index : -1;
 
     /// <summary>The index of a name, or -1 when no declaration of the schemas uses it.</summary>
     public int NameOf(string namespaceUri, string localName) =>
