@@ -24,9 +24,26 @@ public abstract class OutboxTests(TestDatabase database) : IAsyncLifetime
         }
     }
 
+    /// <summary>A database-only handler: its effect (an "echo" message) is saved by the worker with the batch; "boom" fails.</summary>
+    private sealed class EchoHandler(Cantate.Web.Persistence.CantateDbContext db) : IOutboxHandler
+    {
+        public string Kind => "test-db-only";
+
+        public bool OnlyWritesDatabase => true;
+
+        public Task HandleAsync(string payload, CancellationToken cancellationToken)
+        {
+            if (payload == "\"boom\"") throw new InvalidOperationException("boom");
+            db.Enqueue("test-echo", payload, DateTime.UtcNow);
+            return Task.CompletedTask;
+        }
+    }
+
     public Task InitializeAsync()
     {
-        _factory = new CantateFactory(database, services: s => s.AddScoped<IOutboxHandler>(_ => new CountingHandler(_runs)));
+        _factory = new CantateFactory(database, services: s => s
+            .AddScoped<IOutboxHandler>(_ => new CountingHandler(_runs))
+            .AddScoped<IOutboxHandler, EchoHandler>());
         _ = _factory.Services;
         return Task.CompletedTask;
     }
@@ -60,6 +77,35 @@ public abstract class OutboxTests(TestDatabase database) : IAsyncLifetime
         var pending = await _factory.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Kind == Kind && m.ProcessedAt == null));
         Assert.Equal(0, pending);
         Assert.Equal(count, await _factory.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Kind == Kind && m.Attempts == 1)));
+    }
+
+    [Fact]
+    public async Task Database_only_messages_are_handled_together_and_one_failing_sends_the_others_through_one_by_one()
+    {
+        foreach (var payloads in new[] { new[] { "a", "b", "c", "d" }, ["e", "boom", "f"] })
+        {
+            await _factory.QueryAsync(async db =>
+            {
+                foreach (var p in payloads) db.Enqueue("test-db-only", p, _factory.Clock.GetUtcNow().UtcDateTime);
+                return await db.SaveChangesAsync();
+            });
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && await _factory.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Kind == "test-echo")) < 6) await Task.Delay(50);
+
+        var echoes = await _factory.QueryAsync(db => db.OutboxMessages.Where(m => m.Kind == "test-echo").Select(m => m.Payload).ToListAsync());
+        Assert.Equal(["a", "b", "c", "d", "e", "f"], echoes.Select(e => System.Text.Json.JsonSerializer.Deserialize<string>(System.Text.Json.JsonSerializer.Deserialize<string>(e)!)).Order());
+        var handled = await _factory.QueryAsync(db => db.OutboxMessages.Where(m => m.Kind == "test-db-only").ToListAsync());
+        Assert.All(handled.Where(m => m.Payload != "\"boom\""), m =>
+        {
+            Assert.NotNull(m.ProcessedAt);
+            Assert.Equal(1, m.Attempts);
+            Assert.Null(m.LockedBy);
+            Assert.Null(m.LastError);
+        });
+        var failed = Assert.Single(handled, m => m.Payload == "\"boom\"");
+        Assert.Null(failed.ProcessedAt);
+        Assert.Equal("boom", failed.LastError);
     }
 
     [Fact]

@@ -285,15 +285,20 @@ public sealed partial class OutboxWorker(
             }
             foreach (var message in messages)
             {
-                message.Attempts++;
                 await handlers[message.Kind].HandleAsync(message.Payload, cancellationToken);
-                message.ProcessedAt = clock.GetUtcNow().UtcDateTime;
-                message.LastError = null;
-                message.LockedBy = null;
-                message.LockedUntil = null;
             }
             await db.SaveChangesAsync(cancellationToken);
+            // The bookkeeping of the whole batch in one statement, in the same transaction as the handlers' changes.
+            var ids = messages.Select(m => m.Id).ToList();
+            var now = clock.GetUtcNow().UtcDateTime;
+            await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                .SetProperty(m => m.ProcessedAt, now)
+                .SetProperty(m => m.LastError, (string?)null)
+                .SetProperty(m => m.LockedBy, (string?)null)
+                .SetProperty(m => m.LockedUntil, (DateTime?)null), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            foreach (var message in messages) db.Entry(message).State = EntityState.Detached;
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
