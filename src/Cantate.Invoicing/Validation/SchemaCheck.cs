@@ -18,6 +18,7 @@ internal sealed class SchemaCheck
     private static readonly XNamespace Xsi = XmlSchema.InstanceNamespace;
     private static readonly XName XsiType = Xsi + "type";
     private static readonly XName XsiNil = Xsi + "nil";
+    private static readonly XNamespace XmlSchemaNamespace = XmlSchema.Namespace;
 
     private readonly List<Finding> findings = [];
     private SchemaSet? set;
@@ -399,6 +400,20 @@ internal sealed class SchemaCheck
         }
 
         var name = set!.NameOf(typeNamespace.NamespaceName, localName);
+        if (typeNamespace == XmlSchemaNamespace && XmlSchemaType.GetBuiltInSimpleType(new XmlQualifiedName(localName, XmlSchema.Namespace)) is not null)
+        {
+            // A built-in simple type exists but derives from no complex type of the schemas: refused on a declared
+            // element. On undeclared (lax) content System.Xml would check the text against it; the model leaves that
+            // content unchecked (see SchemaExtensionDifferentialTests).
+            declarationFound = true;
+            if (type >= 0)
+            {
+                Report(SchemaMessages.XsiTypeInvalid(element, xsiType));
+            }
+
+            return -1;
+        }
+
         if (name < 0 || !model!.NamedTypes.TryGetValue(name, out var xsiTypeIndex))
         {
             if (process == XmlSchemaContentProcessing.Strict)

@@ -15,16 +15,6 @@ namespace Cantate.Invoicing.Tests.Validation;
 /// </summary>
 public sealed class SchemaDifferentialTests
 {
-    private static readonly XNamespace Xsi = "http://www.w3.org/2001/XMLSchema-instance";
-
-    /// <summary>Values tried in every element and attribute of the seeds: each lexical family and facet edge.</summary>
-    private static readonly string[] ProbeValues =
-    [
-        string.Empty, " ", "x", "abc def", "  padded  ", "12.50", "-3", "1e3", "12,5", "+.5", "007", "2024-02-29", "2023-02-29",
-        "2024-1-1", "20240101", "2024-01-01T10:00:00", "10:30:00", "true", "yes", "AAAA", "aGVsbG8=", "@@@", "EUR", "FR", "fr-FR",
-        "380", "S", "VAT", "http://example.org/a b", "urn:x", new string('9', 40), new string('x', 300), "line\nbreak", "a:b", "1 2",
-    ];
-
     public static TheoryData<string> CorpusFiles()
     {
         var data = new TheoryData<string>();
@@ -83,7 +73,7 @@ public sealed class SchemaDifferentialTests
         var disagreements = new List<string>();
         var compared = 0;
         var withErrors = 0;
-        foreach (var (label, mutant) in Mutations(document))
+        foreach (var (label, mutant) in SchemaMutations.Of(document, 0, document.Descendants().Count()))
         {
             var outcome = Compare(Encoding.UTF8.GetBytes(mutant.ToString(SaveOptions.DisableFormatting)));
             compared += outcome.Compared ? 1 : 0;
@@ -97,77 +87,6 @@ public sealed class SchemaDifferentialTests
         Assert.True(disagreements.Count == 0, $"{disagreements.Count} of {compared} mutants disagree:\n" + string.Join("\n", disagreements.Take(15)));
         Assert.True(compared > 5000, $"only {compared} mutants compared");
         Assert.True(withErrors > compared / 4, $"only {withErrors} of {compared} mutants break the schema");
-    }
-
-    /// <summary>Every element removed, duplicated, moved before its previous sibling, renamed; every value replaced by each probe; attributes removed, added, spoiled; text put in element content.</summary>
-    private static IEnumerable<(string Label, XDocument Mutant)> Mutations(XDocument seed)
-    {
-        var count = seed.Descendants().Count();
-        for (var i = 0; i < count; i++)
-        {
-            if (i > 0)
-            {
-                yield return Mutate(seed, i, "remove", e => e.Remove());
-                yield return Mutate(seed, i, "duplicate", e => e.AddAfterSelf(new XElement(e)));
-            }
-
-            yield return Mutate(seed, i, "move up", e =>
-            {
-                if (e.PreviousNode is XElement previous)
-                {
-                    e.Remove();
-                    previous.AddBeforeSelf(e);
-                }
-            });
-            yield return Mutate(seed, i, "rename", e => e.Name = e.Name.Namespace + (e.Name.LocalName + "X"));
-            yield return Mutate(seed, i, "rename to next sibling", e =>
-            {
-                if (e.ElementsAfterSelf().FirstOrDefault(s => s.Name != e.Name) is { } next)
-                {
-                    e.Name = next.Name;
-                }
-            });
-            yield return Mutate(seed, i, "unknown attribute", e => e.SetAttributeValue("unknownAttribute", "1"));
-            yield return Mutate(seed, i, "xsi:nil", e => e.SetAttributeValue(Xsi + "nil", "true"));
-            yield return Mutate(seed, i, "unknown xsi attribute", e => e.SetAttributeValue(Xsi + "color", "red"));
-            yield return Mutate(seed, i, "xsi:type unknown", e => e.SetAttributeValue(Xsi + "type", "Nothing"));
-            yield return Mutate(seed, i, "xml:lang", e => e.SetAttributeValue(XNamespace.Xml + "lang", "not a language"));
-            yield return Mutate(seed, i, "text before children", e => e.AddFirst(new XText("stray text")));
-            yield return Mutate(seed, i, "child in a value", e =>
-            {
-                if (!e.HasElements)
-                {
-                    e.Add(new XElement(e.Name.Namespace + "Child"));
-                }
-            });
-
-            var element = seed.Descendants().ElementAt(i);
-            if (!element.HasElements)
-            {
-                foreach (var value in ProbeValues)
-                {
-                    yield return Mutate(seed, i, $"value '{value}'", e => e.Value = value);
-                }
-            }
-
-            foreach (var attribute in element.Attributes().Where(a => !a.IsNamespaceDeclaration).ToList())
-            {
-                yield return Mutate(seed, i, $"remove @{attribute.Name.LocalName}", e => e.Attribute(attribute.Name)!.Remove());
-                foreach (var value in ProbeValues)
-                {
-                    yield return Mutate(seed, i, $"@{attribute.Name.LocalName}='{value}'", e => e.SetAttributeValue(attribute.Name, value));
-                }
-            }
-        }
-    }
-
-    private static (string, XDocument) Mutate(XDocument seed, int index, string what, Action<XElement> change)
-    {
-        var copy = new XDocument(seed);
-        var element = copy.Descendants().ElementAt(index);
-        var label = $"{what} on {element.Name.LocalName} (element {index})";
-        change(element);
-        return (label, copy);
     }
 
     private static Outcome Compare(byte[] content)

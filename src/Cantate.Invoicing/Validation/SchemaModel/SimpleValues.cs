@@ -58,7 +58,9 @@ internal sealed class SimpleValues
             try
             {
                 var datatype = builtIns[typeIndex] ??= XmlSchemaType.GetBuiltInSimpleType(type.BuiltIn)!.Datatype!;
-                value = datatype.ParseValue(normalized, null, null);
+                // The name types (xsd:ID, NCName...) atomize their value: they get a table of their own, as a
+                // shared one is not thread-safe and one kept per thread would grow with every identifier seen.
+                value = datatype.ParseValue(normalized, NeedsNameTable(type.BuiltIn) ? new NameTable() : null, null);
             }
             catch (XmlSchemaException)
             {
@@ -104,6 +106,9 @@ internal sealed class SimpleValues
 
     /// <summary>String types whose lexical space is every string: nothing to parse (xsd:token refuses a lone space).</summary>
     private static bool IsFreeText(XmlTypeCode code) => code is XmlTypeCode.String or XmlTypeCode.NormalizedString;
+
+    private static bool NeedsNameTable(XmlTypeCode code) => code is XmlTypeCode.Id or XmlTypeCode.Idref or XmlTypeCode.NCName
+        or XmlTypeCode.Name or XmlTypeCode.NmToken or XmlTypeCode.Entity or XmlTypeCode.QName or XmlTypeCode.Notation;
 
     private Regex[] Patterns(int typeIndex)
     {
