@@ -144,6 +144,7 @@ public abstract partial class CantateDbContext : DbContext
             e.Property(i => i.ValidatorSiret).HasMaxLength(14);
             e.Property(i => i.ValidatorName).HasMaxLength(200);
             e.Property(i => i.ValidatorServiceCode).HasMaxLength(100);
+            e.Property(i => i.ValidatorRefusalCode).HasMaxLength(40);
             e.HasOne<Structure>().WithMany().HasForeignKey(i => i.RecipientStructureId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<DepositFlow>().WithMany().HasForeignKey(i => i.FlowId);
             e.HasMany(i => i.History).WithOne().HasForeignKey(h => h.InvoiceId);

@@ -30,13 +30,26 @@ public abstract class ValidationCircuitApiTests(TestDatabase database) : PortalT
         montantTotal = new { montantHtTotal = 300, montantTVA = 60, montantTtcTotal = 360, montantAPayer = 360 },
     };
 
+    /// <summary>The technical accounts of the supplier, the recipient (which registers it in the directory), the titulaire and another structure.</summary>
+    private sealed record Accounts(CproClient Supplier, CproClient Recipient, CproClient Titulaire, CproClient Other) : IDisposable
+    {
+        public void Dispose()
+        {
+            Supplier.Dispose();
+            Recipient.Dispose();
+            Titulaire.Dispose();
+            Other.Dispose();
+        }
+    }
+
+    private async Task<Accounts> ConnectAsync() => new(await CproClient.ConnectAsync(Factory, Supplier), await CproClient.ConnectAsync(Factory, Recipient),
+        await CproClient.ConnectAsync(Factory, Titulaire), await CproClient.ConnectAsync(Factory, Other));
+
     [Fact]
     public async Task Only_the_valideur_finds_consults_and_decides_and_the_supplier_reads_the_circuit()
     {
-        using var supplier = await CproClient.ConnectAsync(Factory, Supplier);
-        using var recipient = await CproClient.ConnectAsync(Factory, Recipient);
-        using var titulaire = await CproClient.ConnectAsync(Factory, Titulaire);
-        using var other = await CproClient.ConnectAsync(Factory, Other);
+        using var accounts = await ConnectAsync();
+        var (supplier, recipient, titulaire, other) = accounts;
 
         var submitted = (await supplier.PostAsync("/cpro/factures/v1/soumettre", Typed("ST-API-1", Titulaire))).EnsureOk();
         Assert.Equal("A_VALIDER_1", submitted["statutFacture"].GetString());
@@ -103,10 +116,8 @@ public abstract class ValidationCircuitApiTests(TestDatabase database) : PortalT
     [Fact]
     public async Task A_valideur_that_is_not_the_right_one_sends_it_back_and_the_supplier_corrects_it()
     {
-        using var supplier = await CproClient.ConnectAsync(Factory, Supplier);
-        using var recipient = await CproClient.ConnectAsync(Factory, Recipient);
-        using var titulaire = await CproClient.ConnectAsync(Factory, Titulaire);
-        using var other = await CproClient.ConnectAsync(Factory, Other);
+        using var accounts = await ConnectAsync();
+        var (supplier, _, titulaire, other) = accounts;
         var id = (await supplier.PostAsync("/cpro/factures/v1/soumettre", Typed("ST-API-2", Other))).EnsureOk()["identifiantFactureCPP"].GetInt32();
 
         var early = await supplier.PostAsync("/cpro/factures/v1/corriger/valideur/facture", new { idFacture = id, identifiantStructure = Titulaire });
@@ -125,6 +136,55 @@ public abstract class ValidationCircuitApiTests(TestDatabase database) : PortalT
         (await titulaire.PostAsync("/cpro/factures/v1/traiter/factureAValider", new { idFacture = id, action = "REFUS", motifRefus = "Travaux non réceptionnés" })).EnsureOk();
         var history = await Factory.QueryAsync(db => db.Invoices.Where(i => i.CppId == id).SelectMany(i => i.History).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync());
         Assert.Equal(["DEPOSEE", "A_VALIDER_1", "ERREUR_FOURNISSEUR_SUR_VALIDEUR", "A_VALIDER_1", "REFUSEE_1"], history);
+    }
+
+    [Fact]
+    public async Task A_refusal_takes_a_coded_reason_from_the_list_and_the_supplier_reads_it_in_the_consultation_and_the_history()
+    {
+        using var accounts = await ConnectAsync();
+        var (supplier, _, titulaire, other) = accounts;
+
+        var listed = (await titulaire.PostAsync("/cpro/transverses/v1/recuperer/motifs/refus/Facture/AValider", new { codeCadreFacturationAValider = "A12_FACTURE_COTRAITANT" })).EnsureOk();
+        var reasons = listed["listeMotifRefusFactureAValider"].EnumerateArray().ToList();
+        Assert.Equal(ValidatorRefusalReasons.All.Select(r => (r.Id, r.Code, r.Label)),
+            reasons.Select(r => (r.GetProperty("idMotif").GetInt32(), r.GetProperty("codeMotif").GetString()!, r.GetProperty("libelleMotif").GetString()!)));
+        var wrongCadre = await titulaire.PostAsync("/cpro/transverses/v1/recuperer/motifs/refus/Facture/AValider", new { codeCadreFacturationAValider = "A1_FACTURE_FOURNISSEUR" });
+        Assert.Equal(CproCodes.InvalidField, wrongCadre.CodeRetour);
+        Assert.Contains("A9_FACTURE_SOUSTRAITANT", wrongCadre.Libelle, StringComparison.Ordinal);
+
+        var id = (await supplier.PostAsync("/cpro/factures/v1/soumettre", Typed("ST-API-3", Titulaire))).EnsureOk()["identifiantFactureCPP"].GetInt32();
+        async Task<CproResponse> RefuseAsync(CproClient client, object body) => await client.PostAsync("/cpro/factures/v1/traiter/factureAValider", body);
+        var unknown = await RefuseAsync(titulaire, new { idFacture = id, action = "REFUS", codeMotif = "INCONNU" });
+        Assert.Equal(CproCodes.InvalidField, unknown.CodeRetour);
+        Assert.Contains("PRESTATIONS_NON_REALISEES", unknown.Libelle, StringComparison.Ordinal);
+        Assert.Equal(CproCodes.InvalidField, (await RefuseAsync(titulaire, new { idFacture = id, action = "REFUS", idMotif = 99 })).CodeRetour);
+        var vague = await RefuseAsync(titulaire, new { idFacture = id, action = "REFUS", motifRefus = "AUTRE" });
+        Assert.Equal(CproCodes.InvalidField, vague.CodeRetour);
+        Assert.Contains("complementInfo", vague.Libelle, StringComparison.Ordinal);
+        var empty = await RefuseAsync(titulaire, new { idFacture = id, action = "REFUS", motifRefus = "", complementInfo = " " });
+        Assert.Contains("recuperer/motifs/refus/Facture/AValider", empty.Libelle, StringComparison.Ordinal);
+        Assert.Equal(CproCodes.InvoiceNotFound, (await RefuseAsync(other, new { idFacture = id, action = "REFUS", motifRefus = "PIECES_MANQUANTES" })).CodeRetour);
+        Assert.Equal(InvoiceStatus.AValider1, await Factory.QueryAsync(db => db.Invoices.Where(i => i.CppId == id).Select(i => i.Status).SingleAsync()));
+
+        var refused = (await RefuseAsync(titulaire, new { idFacture = id, action = "REFUS", motifRefus = "pieces_manquantes", complementInfo = "PV de réception du lot 2" })).EnsureOk();
+        Assert.Equal("REFUSEE_1", refused["statutFacture"].GetString());
+        var again = await RefuseAsync(titulaire, new { idFacture = id, action = "REFUS", idMotif = 1 });
+        Assert.Equal(CproCodes.WrongStatus, again.CodeRetour);
+
+        var consulted = (await supplier.PostAsync("/cpro/factures/v1/consulter/fournisseur", new { identifiantFactureCPP = id })).EnsureOk()["facture"];
+        var coded = consulted.GetProperty("cadreDeFacturation").GetProperty("motifRefusValideur");
+        Assert.Equal((7, "PIECES_MANQUANTES", "Pièces justificatives manquantes"),
+            (coded.GetProperty("idMotif").GetInt32(), coded.GetProperty("codeMotif").GetString(), coded.GetProperty("libelleMotif").GetString()));
+        Assert.Equal("Pièces justificatives manquantes : PV de réception du lot 2", consulted.GetProperty("commentaire").GetString());
+        var history = (await supplier.PostAsync("/cpro/factures/v1/consulter/historique", new { idFacture = id })).EnsureOk();
+        Assert.Contains("Pièces justificatives manquantes : PV de réception du lot 2", history.Text, StringComparison.Ordinal);
+
+        // A refusal in words only, as before: no coded reason in the consultation.
+        var words = (await supplier.PostAsync("/cpro/factures/v1/soumettre", Typed("ST-API-4", Titulaire))).EnsureOk()["identifiantFactureCPP"].GetInt32();
+        (await RefuseAsync(titulaire, new { idFacture = words, action = "REFUS", motifRefus = "Travaux non commencés" })).EnsureOk();
+        var plain = (await supplier.PostAsync("/cpro/factures/v1/consulter/fournisseur", new { identifiantFactureCPP = words })).EnsureOk()["facture"];
+        Assert.False(plain.GetProperty("cadreDeFacturation").TryGetProperty("motifRefusValideur", out _));
+        Assert.Equal("Travaux non commencés", plain.GetProperty("commentaire").GetString());
     }
 
     private Task WaitForAsync(string number, InvoiceStatus status) => Task.Run(async () =>

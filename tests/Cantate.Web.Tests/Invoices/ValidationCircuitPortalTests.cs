@@ -223,7 +223,7 @@ public abstract class ValidationCircuitPortalTests(TestDatabase database) : Port
         var invoice = await parties.WaitForStatusAsync("ST-4", InvoiceStatus.AValider1);
 
         var noReason = await ActAsync(titulaire.Client, titulaire.StructureId, invoice.Id, "Refuser", ("motif", " "));
-        Assert.Contains("Indiquez le motif", noReason.Document.QuerySelector("#erreur-action")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Indiquez le motif du refus", noReason.Document.QuerySelector("#erreur-action")?.TextContent, StringComparison.Ordinal);
         var tooLong = await ActAsync(titulaire.Client, titulaire.StructureId, invoice.Id, "Refuser", ("motif", new string('x', 256)));
         Assert.Contains("255", tooLong.Document.QuerySelector("#erreur-action")?.TextContent, StringComparison.Ordinal);
 
@@ -235,6 +235,46 @@ public abstract class ValidationCircuitPortalTests(TestDatabase database) : Port
         Assert.Equal("Refusée par le valideur", seen.Document.QuerySelector(".statut")?.TextContent);
         Assert.Equal("Travaux du lot 2 non réceptionnés", seen.Document.QuerySelector(".motif")?.TextContent);
         Assert.Null((await Factory.QueryAsync(db => db.Invoices.SingleAsync(i => i.Id == invoice.Id))).RecipientStructureId);
+    }
+
+    [Fact]
+    public async Task A_refusal_with_a_coded_reason_and_a_comment_is_shown_to_the_supplier_and_a_refusal_with_neither_is_not_recorded()
+    {
+        var parties = await InvoiceParties.CreateAsync(Factory);
+        var titulaire = await ValidatorAsync(TitulaireSiret);
+        var outsider = await ValidatorAsync(OtherSiret);
+        await DepositAsync(parties, "ST-7", TitulaireSiret);
+        var invoice = await parties.WaitForStatusAsync("ST-7", InvoiceStatus.AValider1);
+
+        var form = await titulaire.Client.GetAsync($"/factures/{invoice.Id}?structure={titulaire.StructureId}");
+        var offered = form.Document.QuerySelectorAll("form[action*='handler=Refuser'] select[name=codeMotif] option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Equal(["", .. ValidatorRefusalReasons.All.Select(r => r.Code)], offered);
+
+        string? ErrorOf(Page page) => page.Document.QuerySelector("#erreur-action")?.TextContent;
+        Assert.Contains("choisissez-le dans la liste des motifs ou écrivez-le en commentaire",
+            ErrorOf(await ActAsync(titulaire.Client, titulaire.StructureId, invoice.Id, "Refuser", ("codeMotif", ""), ("motif", " "))), StringComparison.Ordinal);
+        Assert.Contains("n'existe pas : choisissez le motif du refus dans la liste",
+            ErrorOf(await ActAsync(titulaire.Client, titulaire.StructureId, invoice.Id, "Refuser", ("codeMotif", "INCONNU"), ("motif", "x"))), StringComparison.Ordinal);
+        Assert.Contains("demande un commentaire",
+            ErrorOf(await ActAsync(titulaire.Client, titulaire.StructureId, invoice.Id, "Refuser", ("codeMotif", "AUTRE"), ("motif", ""))), StringComparison.Ordinal);
+        // Another structure's user, with its own valid anti-forgery token; then a post without any token.
+        Assert.Equal(HttpStatusCode.NotFound, (await ForgeAsync(outsider.Client, outsider.StructureId, invoice.Id, "Refuser", ("codeMotif", "FACTURE_DEJA_PRESENTEE"))).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await titulaire.Client.PostAsync($"/factures/{invoice.Id}?structure={titulaire.StructureId}&handler=Refuser",
+            [new("codeMotif", "FACTURE_DEJA_PRESENTEE")])).Status);
+        Assert.Equal(InvoiceStatus.AValider1, (await Factory.QueryAsync(db => db.Invoices.SingleAsync(i => i.Id == invoice.Id))).Status);
+
+        var refused = await ActAsync(titulaire.Client, titulaire.StructureId, invoice.Id, "Refuser", ("codeMotif", "MONTANT_AGREE_DEPASSE"), ("motif", "Acte spécial : 12 000 € HT"));
+        Assert.Contains("La facture est refusée", refused.Text, StringComparison.Ordinal);
+        const string label = "Montant cumulé supérieur au montant agréé ou à la part du cotraitant";
+        var mail = await Factory.Smtp.WaitForAsync(parties.SupplierEmail, "Facture ST-7 : refusée par le valideur");
+        Assert.Contains($"{label} : Acte spécial : 12 000 € HT", mail.TextBody, StringComparison.Ordinal);
+        var seen = await parties.Supplier.GetAsync($"/factures/{invoice.Id}?structure={parties.SupplierId}");
+        Assert.Equal((label, "MONTANT_AGREE_DEPASSE"), (seen.Document.QuerySelector(".motif-refus")?.TextContent, seen.Document.QuerySelector(".motif-refus")?.GetAttribute("data-code")));
+        Assert.Equal($"{label} : Acte spécial : 12 000 € HT", seen.Document.QuerySelector(".motif")?.TextContent);
+        var stored = await Factory.QueryAsync(db => db.Invoices.Include(i => i.History).SingleAsync(i => i.Id == invoice.Id));
+        Assert.Equal("MONTANT_AGREE_DEPASSE", stored.ValidatorRefusalCode);
+        Assert.Equal($"{label} : Acte spécial : 12 000 € HT", stored.History.Single(h => h.Action == "REFUSEE_1").Comment);
+        Assert.Null(seen.Document.QuerySelector("form[action*='handler=Refuser']"));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class ValidationCircuitTests
         {
             case InvoiceStatus.AValider1: break;
             case InvoiceStatus.Validee1: invoice.ValidateByValidator(Agent, "Titulaire", Now); break;
-            case InvoiceStatus.Refusee1: invoice.RefuseByValidator("Travaux non réalisés", Agent, "Titulaire", Now); break;
+            case InvoiceStatus.Refusee1: invoice.RefuseByValidator(null, "Travaux non réalisés", Agent, "Titulaire", Now); break;
             case InvoiceStatus.ErreurFournisseurSurValideur: invoice.DeclineAsWrongValidator(null, Agent, "Titulaire", Now); break;
             case InvoiceStatus.AbsenceValidation1HorsDelai: invoice.ValidateTacitly(Now + Invoice.ValidationDelay); break;
             default: throw new ArgumentOutOfRangeException(nameof(status), status, "Not a status of the validation circuit.");
@@ -55,6 +55,36 @@ public sealed class ValidationCircuitTests
         Assert.Equal(Now + TimeSpan.FromDays(15), invoice.ValidationDeadline);
         Assert.Equal(["DEPOSEE", "A_VALIDER_1"], invoice.History.Select(h => h.Action));
         Assert.Throws<InvoiceTransitionException>(() => invoice.StartRouting(Guid.NewGuid(), "DINUM", Now));
+    }
+
+    [Fact]
+    public void A_refusal_carries_a_coded_reason_with_or_without_a_comment_and_other_needs_one()
+    {
+        var works = ValidatorRefusalReasons.Find("prestations_non_realisees")!;
+        var other = ValidatorRefusalReasons.Find(ValidatorRefusalReasons.OtherCode)!;
+        Assert.Same(works, ValidatorRefusalReasons.Find("1"));
+        Assert.Null(ValidatorRefusalReasons.Find("INCONNU"));
+        Assert.Null(ValidatorRefusalReasons.Find("99"));
+        Assert.Equal(ValidatorRefusalReasons.All.Count, ValidatorRefusalReasons.All.Select(r => r.Id).Distinct().Count());
+
+        var coded = In(InvoiceStatus.AValider1);
+        coded.RefuseByValidator(works, null, Agent, "T", Now);
+        Assert.Equal((InvoiceStatus.Refusee1, "PRESTATIONS_NON_REALISEES", works.Label), (coded.Status, coded.ValidatorRefusalCode, coded.LatestReason));
+        Assert.Same(works, coded.ValidatorRefusal);
+
+        var both = In(InvoiceStatus.AValider1);
+        both.RefuseByValidator(works, " Lot 2 non réceptionné ", Agent, "T", Now);
+        Assert.Equal($"{works.Label} : Lot 2 non réceptionné", both.LatestReason);
+
+        var vague = In(InvoiceStatus.AValider1);
+        Assert.Contains("demande un commentaire", Assert.Throws<InvoiceTransitionException>(() => vague.RefuseByValidator(other, " ", Agent, "T", Now)).Message);
+        Assert.Contains("choisissez-le dans la liste", Assert.Throws<InvoiceTransitionException>(() => vague.RefuseByValidator(null, null, Agent, "T", Now)).Message);
+        Assert.Equal((InvoiceStatus.AValider1, null), (vague.Status, vague.ValidatorRefusalCode));
+        vague.RefuseByValidator(other, "Facture adressée au mauvais lot", Agent, "T", Now);
+        Assert.Equal(("AUTRE", "Autre motif (précisé en commentaire) : Facture adressée au mauvais lot"), (vague.ValidatorRefusalCode, vague.LatestReason));
+
+        // Refused once: never again, coded or not.
+        Assert.Throws<InvoiceTransitionException>(() => vague.RefuseByValidator(works, null, Agent, "T", Now));
     }
 
     [Fact]
@@ -87,10 +117,10 @@ public sealed class ValidationCircuitTests
     public void A_refusal_needs_a_reason_of_at_most_255_characters_and_ends_the_circuit()
     {
         var invoice = In(InvoiceStatus.AValider1);
-        Assert.Contains("motif", Assert.Throws<InvoiceTransitionException>(() => invoice.RefuseByValidator("  ", Agent, "T", Now)).Message);
-        Assert.Contains("255", Assert.Throws<InvoiceTransitionException>(() => invoice.RefuseByValidator(new string('x', 256), Agent, "T", Now)).Message);
+        Assert.Contains("motif", Assert.Throws<InvoiceTransitionException>(() => invoice.RefuseByValidator(null, "  ", Agent, "T", Now)).Message);
+        Assert.Contains("255", Assert.Throws<InvoiceTransitionException>(() => invoice.RefuseByValidator(null, new string('x', 256), Agent, "T", Now)).Message);
         Assert.Equal(InvoiceStatus.AValider1, invoice.Status);
-        invoice.RefuseByValidator(new string('x', 255), Agent, "T", Now);
+        invoice.RefuseByValidator(null, new string('x', 255), Agent, "T", Now);
         Assert.Equal((InvoiceStatus.Refusee1, new string('x', 255)), (invoice.Status, invoice.LatestReason));
         Assert.Null(invoice.ValidatedAt);
         Assert.False(invoice.AwaitsRouting);
@@ -152,7 +182,7 @@ public sealed class ValidationCircuitTests
         Action act = action switch
         {
             "valider" => () => invoice.ValidateByValidator(Agent, "T", later),
-            "refuser" => () => invoice.RefuseByValidator("Motif", Agent, "T", later),
+            "refuser" => () => invoice.RefuseByValidator(null, "Motif", Agent, "T", later),
             "erreur" => () => invoice.DeclineAsWrongValidator(null, Agent, "T", later),
             "tacite" => () => invoice.ValidateTacitly(later),
             _ => () => invoice.CorrectValidator(Other, Agent, "F", later),

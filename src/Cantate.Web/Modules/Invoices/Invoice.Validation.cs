@@ -62,12 +62,25 @@ public sealed partial class Invoice
         Move(InvoiceStatus.Validee1, InvoiceActorKind.Valideur, actorId, actorName, now, null);
     }
 
-    /// <summary>The valideur refuses the invoice, with a reason the supplier reads; the invoice goes no further.</summary>
-    public void RefuseByValidator(string? reason, Guid actorId, string actorName, DateTime now)
+    /// <summary>The reason the valideur chose when refusing, from Cantate's coded list; null for a refusal given in words only.</summary>
+    public ValidatorRefusalReason? ValidatorRefusal => ValidatorRefusalReasons.Find(ValidatorRefusalCode);
+
+    /// <summary>
+    /// The valideur refuses the invoice, with a coded reason, a comment, or both, which the supplier reads; the invoice goes
+    /// no further. A refusal with neither is not recorded.
+    /// </summary>
+    public void RefuseByValidator(ValidatorRefusalReason? reason, string? comment, Guid actorId, string actorName, DateTime now)
     {
         Require(Status == InvoiceStatus.AValider1, $"Une facture « {Status.Label()} » ne peut pas être refusée : seule une facture à valider peut l'être.");
-        var trimmed = RequiredReason(reason, "refuser la facture");
-        Move(InvoiceStatus.Refusee1, InvoiceActorKind.Valideur, actorId, actorName, now, trimmed);
+        var trimmed = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        Require(reason is not null || trimmed is not null,
+            "Indiquez le motif du refus : choisissez-le dans la liste des motifs ou écrivez-le en commentaire ; le fournisseur le reçoit.");
+        Require(reason is not { NeedsComment: true } || trimmed is not null,
+            $"Le motif « {reason?.Label} » demande un commentaire : écrivez pourquoi la facture est refusée.");
+        Require(trimmed is not { Length: > MaxReasonLength }, $"Le commentaire du refus ne doit pas dépasser {MaxReasonLength} caractères (il en compte {trimmed?.Length}).");
+        ValidatorRefusalCode = reason?.Code;
+        var described = reason is null ? trimmed : trimmed is null ? reason.Label : $"{reason.Label} : {trimmed}";
+        Move(InvoiceStatus.Refusee1, InvoiceActorKind.Valideur, actorId, actorName, now, described);
     }
 
     /// <summary>The structure designated is not the valideur of this market: the supplier must designate another.</summary>
@@ -109,13 +122,5 @@ public sealed partial class Invoice
         ValidatorSiret = validator.Siret;
         ValidatorName = validator.Name.Length > 200 ? validator.Name[..200] : validator.Name;
         ValidatorServiceCode = validator.ServiceCode;
-    }
-
-    private static string RequiredReason(string? reason, string what)
-    {
-        var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        Require(trimmed is not null, $"Indiquez le motif : il est obligatoire pour {what}.");
-        Require(trimmed!.Length <= MaxReasonLength, $"Le motif ne doit pas dépasser {MaxReasonLength} caractères (il en compte {trimmed.Length}).");
-        return trimmed;
     }
 }

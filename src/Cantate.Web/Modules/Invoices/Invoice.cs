@@ -82,6 +82,8 @@ public sealed partial class Invoice : IHasCppId
     public string? ValidatorServiceCode { get; private set; }
     /// <summary>A9/A12: when the valideur validated the invoice, or when the delay ran out (dateValidation1).</summary>
     public DateTime? ValidatedAt { get; private set; }
+    /// <summary>A9/A12 refused: the code of the reason the valideur chose (<see cref="ValidatorRefusalReasons"/>), if any.</summary>
+    public string? ValidatorRefusalCode { get; private set; }
     /// <summary>Where the deposited document is stored, relative to the documents root.</summary>
     public required string DocumentPath { get; init; }
     /// <summary>UBL-Invoice, UBL-CreditNote, CII or FACTURX.</summary>

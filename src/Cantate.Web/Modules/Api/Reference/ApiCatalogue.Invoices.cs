@@ -74,18 +74,22 @@ public static partial class ApiCatalogue
             """{"codeRetour":0,"libelle":"TRA_MSG_00.000","listeFactures":[""" + ValidatorSummaryFields + """],"parametresRetour":{"pageCourante":1,"pages":1,"nbResultatsParPage":10,"total":1}}""",
             Caller: "valideur"),
         new("Factures", "POST", "/factures/v1/consulter/valideur", "Consulter une facture à valider",
-            "Même réponse que consulter/fournisseur, pour le valideur désigné ; cadreDeFacturation donne le valideur (codeStructureValideur, idValideur1, designationValideur1) et dateValidation1 une fois validée.",
+            "Même réponse que consulter/fournisseur, pour le valideur désigné ; cadreDeFacturation donne le valideur (codeStructureValideur, idValideur1, designationValideur1), dateValidation1 une fois validée " +
+            "et, après un refus avec un motif codé, motifRefusValideur {idMotif, codeMotif, libelleMotif} (le motif en clair est dans commentaire).",
             """{"identifiantFactureCPP":1}""",
             ConsultedInvoice.Replace("""{"codeCadreFacturation":"A1_FACTURE_FOURNISSEUR"}""",
                 """{"codeCadreFacturation":"A9_FACTURE_SOUSTRAITANT","codeStructureValideur":"79245318500011","idValideur1":3,"designationValideur1":"BATIMENTS DU SUD","dateValidation1":"2026-11-26"}""",
                 StringComparison.Ordinal),
             Caller: "valideur"),
         new("Factures", "POST", "/factures/v1/traiter/factureAValider", "Valider ou refuser une facture à valider",
-            "action : VALIDATION (VALIDEE_1, puis acheminement vers le destinataire), REFUS avec motifRefus obligatoire, 255 caractères au plus (REFUSEE_1 ; le fournisseur reçoit le motif par courriel), " +
+            "action : VALIDATION (VALIDEE_1, puis acheminement vers le destinataire), REFUS (REFUSEE_1 ; le fournisseur reçoit le motif par courriel) avec un motif codé " +
+            "(motifRefus ou codeMotif : un code de recuperer/motifs/refus/Facture/AValider, ou idMotif) et/ou un motif en clair (motifRefus, complementInfo ; 255 caractères au plus) ; " +
+            "sans l'un ni l'autre le refus n'est pas enregistré, AUTRE demande le motif en clair ; " +
             "ou MISE_EN_RECYCLAGE : la structure n'est pas le valideur de cette facture (ERREUR_FOURNISSEUR_SUR_VALIDEUR ; le fournisseur en désigne un autre avec corriger/valideur/facture). " +
             "Les autres actions de Chorus Pro (SUSPENSION, REJET, MISE_EN_PAIEMENT) sont celles du destinataire : refusées ici. Sans décision dans les 15 jours, la facture est validée tacitement (ABSENCE_VALIDATION_1_HORS_DELAI).",
-            """{"idFacture":1,"action":"VALIDATION","motifRefus":null}""",
-            """{"codeRetour":0,"libelle":"TRA_MSG_00.000","idFacture":1,"numeroFacture":"ST-2026-001","dateTraitement":"2026-11-26","statutFacture":"VALIDEE_1"}""",
+            """{"idFacture":1,"action":"REFUS","motifRefus":"PRESTATIONS_NON_REALISEES","complementInfo":"Le lot 2 n'est pas réceptionné."}""",
+            """{"codeRetour":0,"libelle":"TRA_MSG_00.000","idFacture":1,"numeroFacture":"ST-2026-001","dateTraitement":"2026-11-26","statutFacture":"REFUSEE_1"}""",
+            ExampleClient: "go-choruspro",
             Caller: "valideur"),
         new("Factures", "POST", "/factures/v1/corriger/valideur/facture", "Désigner un autre valideur",
             "Après ERREUR_FOURNISSEUR_SUR_VALIDEUR, le fournisseur désigne le bon valideur : identifiantStructure (SIRET, typeIdentifiantStructure SIRET) ou idStructure (idStructureCPP), " +

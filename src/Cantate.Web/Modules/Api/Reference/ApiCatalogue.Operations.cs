@@ -83,6 +83,13 @@ public static partial class ApiCatalogue
             """"listePays":[{"codePays":"FR","libellePays":"France"}]""""),
         List("motifs/exonerationtva", "Motifs d'exonération de TVA (codes VATEX)", "{}",
             """"listeMotifsExonerationTva":[{"codeMotifExonerationTva":"VATEX-FR-FRANCHISE","libelleMotifExonerationTva":"TVA non applicable, article 293 B du CGI (franchise en base)"}]""""),
+        new("Transverses", "POST", "/transverses/v1/recuperer/motifs/refus/Facture/AValider", "Motifs de refus d'une facture à valider",
+            "Les motifs codés qu'un valideur donne avec l'action REFUS de traiter/factureAValider (motifRefus, ou codeMotif / idMotif). Chorus Pro ne publie pas les siens : " +
+            "cette liste est celle de Cantate, stable (ids et codes ne changent pas), la même pour A9_FACTURE_SOUSTRAITANT et A12_FACTURE_COTRAITANT ; " +
+            "codeCadreFacturationAValider facultatif, un autre cadre est refusé. AUTRE demande un commentaire (complementInfo).",
+            """{"codeCadreFacturationAValider":"A9_FACTURE_SOUSTRAITANT"}""",
+            """{"codeRetour":0,"libelle":"TRA_MSG_00.000","listeMotifRefusFactureAValider":[{"idMotif":1,"codeMotif":"PRESTATIONS_NON_REALISEES","libelleMotif":"Prestations non réalisées ou non réceptionnées"}],"pageCourante":1,"pages":1,"nbResultatsParPage":8,"total":8}""",
+            ExampleClient: "go-choruspro"),
         List("typeidentifiant/structure", "Types d'identifiant de structure", "{}",
             """"listeTypeIdentifiant":[{"typeIdentifiantStructure":"SIRET"}],"pageCourante":1,"pages":1,"nbResultatsParPage":7,"total":7""""),
         List("formatflux", "Formats de flux", "{}",

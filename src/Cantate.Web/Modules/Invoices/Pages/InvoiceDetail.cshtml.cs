@@ -19,6 +19,8 @@ public sealed class InvoiceDetailModel(InvoiceActions actions, DocumentStore doc
     [BindProperty(Name = "statut")] public string? Target { get; set; }
     [BindProperty(Name = "motif")] public string? Reason { get; set; }
     [BindProperty(Name = "commentaire")] public string? Comment { get; set; }
+    /// <summary>The coded reason of a valideur's refusal (<see cref="ValidatorRefusalReasons"/>).</summary>
+    [BindProperty(Name = "codeMotif")] public string? RefusalCode { get; set; }
     [BindProperty(Name = "siret")] public string? RecipientSiret { get; set; }
     [BindProperty(Name = "service")] public string? ServiceCode { get; set; }
     [BindProperty(Name = "ej")] public string? EngagementNumber { get; set; }
@@ -102,15 +104,20 @@ public sealed class InvoiceDetailModel(InvoiceActions actions, DocumentStore doc
     }
 
     public Task<IActionResult> OnPostValiderAsync(CancellationToken cancellationToken) =>
-        ActAsync(v => actions.DecideAsValidatorAsync(v, UserId, UserName, InvoiceActions.ValidatorDecision.Validate, null, cancellationToken),
+        ActAsync(v => actions.DecideAsValidatorAsync(v, UserId, UserName, InvoiceActions.ValidatorDecision.Validate, null, null, cancellationToken),
             "La facture est validée : elle part vers son destinataire.", cancellationToken);
 
-    public Task<IActionResult> OnPostRefuserAsync(CancellationToken cancellationToken) =>
-        ActAsync(v => actions.DecideAsValidatorAsync(v, UserId, UserName, InvoiceActions.ValidatorDecision.Refuse, Reason, cancellationToken),
+    public Task<IActionResult> OnPostRefuserAsync(CancellationToken cancellationToken)
+    {
+        var coded = ValidatorRefusalReasons.Find(RefusalCode);
+        return ActAsync(v => coded is null && !string.IsNullOrWhiteSpace(RefusalCode)
+                ? Task.FromResult<string?>($"Le motif « {RefusalCode.Trim()} » n'existe pas : choisissez le motif du refus dans la liste.")
+                : actions.DecideAsValidatorAsync(v, UserId, UserName, InvoiceActions.ValidatorDecision.Refuse, Reason, coded, cancellationToken),
             "La facture est refusée : son fournisseur en est informé.", cancellationToken);
+    }
 
     public Task<IActionResult> OnPostPasLeBonValideurAsync(CancellationToken cancellationToken) =>
-        ActAsync(v => actions.DecideAsValidatorAsync(v, UserId, UserName, InvoiceActions.ValidatorDecision.WrongValidator, Comment, cancellationToken),
+        ActAsync(v => actions.DecideAsValidatorAsync(v, UserId, UserName, InvoiceActions.ValidatorDecision.WrongValidator, Comment, null, cancellationToken),
             "Le fournisseur est informé que vous n'êtes pas le valideur de cette facture : il en désignera un autre.", cancellationToken);
 
     public async Task<IActionResult> OnPostCorrigerValideurAsync(CancellationToken cancellationToken)

@@ -652,6 +652,10 @@ namespace Cantate.Web.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ValidatorRefusalCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("ValidatorServiceCode")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

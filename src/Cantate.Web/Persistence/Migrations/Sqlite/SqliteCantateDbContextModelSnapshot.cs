@@ -647,6 +647,10 @@ namespace Cantate.Web.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ValidatorRefusalCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ValidatorServiceCode")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

@@ -1,5 +1,6 @@
 using Cantate.Web.Modules.Api.Gateway;
 using Cantate.Web.Modules.Api.Operations.Structures;
+using Cantate.Web.Modules.Invoices;
 using static Cantate.Web.Modules.Api.Operations.Referentiel.ReferenceLists;
 
 namespace Cantate.Web.Modules.Api.Operations.Referentiel;
@@ -28,6 +29,12 @@ public static class ReferenceListOperations
             _ => SearchStructures.IdentifierTypes.Select(t => new { typeIdentifiantStructure = t }));
         MapList(transverses, "motifs/exonerationtva", "listeMotifsExonerationTva",
             _ => Exemptions.Select(e => new { codeMotifExonerationTva = e.Code, libelleMotifExonerationTva = e.Label }));
+        // Cantate's own coded reasons (Chorus Pro does not publish its values), the same for both cadres that have a valideur.
+        MapList(transverses, "motifs/refus/Facture/AValider", "listeMotifRefusFactureAValider", request =>
+        {
+            CproChoices.One(request, "codeCadreFacturationAValider", CadresWithValidator);
+            return ValidatorRefusalReasons.All.Select(r => new { idMotif = r.Id, codeMotif = r.Code, libelleMotif = r.Label });
+        });
         MapList(transverses, "typespj", "listeTypePieceJointe", request =>
         {
             var objectType = CproChoices.One(request, "typeObjet", ObjectTypes);
@@ -41,6 +48,8 @@ public static class ReferenceListOperations
         });
         transverses.MapPost("/recuperer/etats/traitement", (HttpContext http) => TreatmentStatuses.Handle(CproCaller.RequestOf(http)));
     }
+
+    private static readonly string[] CadresWithValidator = ["A9_FACTURE_SOUSTRAITANT", "A12_FACTURE_COTRAITANT"];
 
     /// <summary>typeDemandePaiement absent: every cadre (A1 to A25); otherwise the cadres of that kind of payment request.</summary>
     private static IEnumerable<string> CadresFor(CproRequest request)

@@ -59,6 +59,8 @@ public sealed class InvoiceConsultation(TrackedInvoices tracked, InvoiceActions 
                     idValideur1 = invoice.ValidatorStructureId is { } v && validators.TryGetValue(v, out var validatorId) ? validatorId : (int?)null,
                     designationValideur1 = invoice.ValidatorName,
                     dateValidation1 = invoice.ValidatedAt is { } validated ? CproDates.Date(validated) : null,
+                    // REFUSEE_1 with a coded reason (Cantate's list, recuperer/motifs/refus/Facture/AValider); the words are in commentaire.
+                    motifRefusValideur = invoice.ValidatorRefusal is { } refusal ? new { idMotif = refusal.Id, codeMotif = refusal.Code, libelleMotif = refusal.Label } : null,
                 },
                 destinataire = new
                 {

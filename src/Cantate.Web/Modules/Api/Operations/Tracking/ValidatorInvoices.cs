@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cantate.Sirene;
 using Cantate.Web.Modules.Api.Gateway;
 using Cantate.Web.Modules.Invoices;
@@ -36,12 +37,19 @@ public sealed class ValidatorInvoices(CantateDbContext db, TrackedInvoices track
             throw new CproException(CproCodes.InvalidField,
                 $"L'action « {code} » n'est pas possible sur une facture à valider : VALIDATION, REFUS (avec motifRefus) ou MISE_EN_RECYCLAGE (le fournisseur désigne alors un autre valideur).");
         }
-        var reason = request.Text("motifRefus", "motif", "complementInfo");
-        if (decision == InvoiceActions.ValidatorDecision.Refuse && reason is null)
-            throw request.Missing("motifRefus", $"indiquez pourquoi la facture est refusée ({Invoice.MaxReasonLength} caractères au plus) : le fournisseur le reçoit");
-        if (reason is { Length: > Invoice.MaxReasonLength })
-            throw new CproException(CproCodes.InvalidField, $"Le champ « motifRefus » compte {reason.Length} caractères : {Invoice.MaxReasonLength} au plus. Raccourcissez-le.");
-        var error = await actions.DecideAsValidatorAsync(viewed, caller.TechnicalAccountId, caller.Login, decision, reason, cancellationToken);
+        var (refusal, comment) = decision == InvoiceActions.ValidatorDecision.Refuse
+            ? RefusalOf(request)
+            : (null, request.Text("motifRefus", "motif", "complementInfo"));
+        if (decision == InvoiceActions.ValidatorDecision.Refuse && refusal is null && comment is null)
+        {
+            throw request.Missing("motifRefus",
+                $"donnez le code d'un motif de refus (recuperer/motifs/refus/Facture/AValider : {ValidatorRefusalReasons.Listed()}) ou le motif en clair ({Invoice.MaxReasonLength} caractères au plus) : le fournisseur le reçoit");
+        }
+        if (refusal is { NeedsComment: true } && comment is null)
+            throw request.Missing("complementInfo", $"le motif {refusal.Code} demande d'écrire pourquoi la facture est refusée");
+        if (comment is { Length: > Invoice.MaxReasonLength })
+            throw new CproException(CproCodes.InvalidField, $"Le motif en clair compte {comment.Length} caractères : {Invoice.MaxReasonLength} au plus. Raccourcissez-le.");
+        var error = await actions.DecideAsValidatorAsync(viewed, caller.TechnicalAccountId, caller.Login, decision, comment, refusal, cancellationToken);
         if (error is not null) throw new CproException(CproCodes.WrongStatus, error);
         return CproResults.Ok(new
         {
@@ -51,6 +59,26 @@ public sealed class ValidatorInvoices(CantateDbContext db, TrackedInvoices track
             statutFacture = viewed.Invoice.Status.Code(),
         });
     }
+
+    /// <summary>
+    /// The reason of a REFUS: a code or id of Cantate's list, in codeMotif / idMotif or in motifRefus itself (go sends only
+    /// motifRefus and complementInfo, both strings); any other motifRefus is the reason in words. complementInfo adds to it.
+    /// </summary>
+    private static (ValidatorRefusalReason? Refusal, string? Comment) RefusalOf(CproRequest request)
+    {
+        var words = request.Text("motifRefus", "motif");
+        var extra = request.Text("complementInfo");
+        var explicitCode = request.Text("codeMotif") ?? request.Id("idMotif")?.ToString(CultureInfo.InvariantCulture);
+        if (explicitCode is not null)
+        {
+            var reason = ValidatorRefusalReasons.Find(explicitCode) ?? throw new CproException(CproCodes.InvalidField,
+                $"Le motif de refus « {explicitCode} » n'existe pas : {ValidatorRefusalReasons.Listed()} (recuperer/motifs/refus/Facture/AValider).");
+            return (reason, Joined(words, extra));
+        }
+        return ValidatorRefusalReasons.Find(words) is { } coded ? (coded, extra) : (null, Joined(words, extra));
+    }
+
+    private static string? Joined(string? first, string? second) => first is null ? second : second is null ? first : $"{first} {second}";
 
     public async Task<IResult> CorrectAsync(HttpContext http, CancellationToken cancellationToken)
     {

@@ -19,9 +19,12 @@ public sealed partial class InvoiceActions
         WrongValidator,
     }
 
-    /// <summary>Null when done (a validated invoice leaves for its recipient from the outbox); otherwise why not, for the user.</summary>
-    public async Task<string?> DecideAsValidatorAsync(Viewed viewed, Guid? userId, string userName, ValidatorDecision decision, string? reason,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when done (a validated invoice leaves for its recipient from the outbox); otherwise why not, for the user.
+    /// <paramref name="comment"/> is the refusal's (or the wrong valideur's) words; <paramref name="refusal"/> the coded reason of a refusal.
+    /// </summary>
+    public async Task<string?> DecideAsValidatorAsync(Viewed viewed, Guid? userId, string userName, ValidatorDecision decision, string? comment,
+        ValidatorRefusalReason? refusal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewed);
         if (viewed.Side != InvoiceSide.Validator) return "Seul le valideur désigné (titulaire ou mandataire) peut valider ou refuser cette facture.";
@@ -37,10 +40,10 @@ public sealed partial class InvoiceActions
                     db.Enqueue(InvoiceRouting.Kind, new InvoiceRouting.Message(invoice.Id), Now);
                     break;
                 case ValidatorDecision.Refuse:
-                    invoice.RefuseByValidator(reason, actor, userName, Now);
+                    invoice.RefuseByValidator(refusal, comment, actor, userName, Now);
                     break;
                 case ValidatorDecision.WrongValidator:
-                    invoice.DeclineAsWrongValidator(reason, actor, userName, Now);
+                    invoice.DeclineAsWrongValidator(comment, actor, userName, Now);
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(decision), decision, null);
