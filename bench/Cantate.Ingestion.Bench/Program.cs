@@ -1,5 +1,5 @@
 // Whole-process benchmark of invoice ingestion and of the "Factures reçues" list.
-//   dotnet run -c Release --project bench/Cantate.Ingestion.Bench -- sqlite|postgres [invoices=3000] [depositors=4] [listRows=1000000]
+//   dotnet run -c Release --project bench/Cantate.Ingestion.Bench -- sqlite|postgres [invoices=3000] [depositors=4] [listRows=1000000] [outboxWorkers=1]
 // PostgreSQL: CANTATE_BENCH_POSTGRES="Host=127.0.0.1;Port=55433;Username=cantate" (a server with the default durability settings).
 using System.Diagnostics;
 using System.Globalization;
@@ -25,6 +25,7 @@ var provider = args.ElementAtOrDefault(0) ?? "sqlite";
 var invoices = int.Parse(args.ElementAtOrDefault(1) ?? "3000", CultureInfo.InvariantCulture);
 var depositors = int.Parse(args.ElementAtOrDefault(2) ?? "4", CultureInfo.InvariantCulture);
 var listRows = int.Parse(args.ElementAtOrDefault(3) ?? "1000000", CultureInfo.InvariantCulture);
+var outboxWorkers = int.Parse(args.ElementAtOrDefault(4) ?? "1", CultureInfo.InvariantCulture);
 var data = Path.Combine(Path.GetTempPath(), "cantate-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(data);
 
@@ -66,12 +67,13 @@ await using (var scope = root.CreateAsyncScope())
     (supplierId, recipientId) = (supplier.Id, recipient.Id);
 }
 
-Console.WriteLine($"# {provider}, {invoices} UBL invoices, {depositors} depositors, {Environment.ProcessorCount} cores");
+Console.WriteLine($"# {provider}, {invoices} UBL invoices, {depositors} depositors, {outboxWorkers} outbox worker(s), {Environment.ProcessorCount} cores");
 
-// Ingestion: deposits and two outbox workers (as the host runs them, woken by the outbox signal) run together.
+// Ingestion: deposits and the outbox worker(s) run together; one worker (two lanes, woken by the outbox signal) is what one
+// instance of the host runs, more stand for more instances sharing the database.
 // A warm-up round (JIT, tiered compilation, connection pools) comes first: the figures are of sustained ingestion.
 var stopWorkers = new CancellationTokenSource();
-var workers = Enumerable.Range(0, 2).Select(_ => new OutboxWorker(root.GetRequiredService<IServiceScopeFactory>(), root.GetRequiredService<OutboxSignal>(),
+var workers = Enumerable.Range(0, outboxWorkers).Select(_ => new OutboxWorker(root.GetRequiredService<IServiceScopeFactory>(), root.GetRequiredService<OutboxSignal>(),
     TimeProvider.System, new FailingLogger())).ToList();
 foreach (var worker in workers) await worker.StartAsync(stopWorkers.Token);
 // Warm-up rounds until tiered compilation has settled (a round compiles fewer than 20 methods), as in a server that has
