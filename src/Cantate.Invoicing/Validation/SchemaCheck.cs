@@ -241,10 +241,9 @@ internal sealed class SchemaCheck
 
         var type = model!.Types[frame.Type];
         var uses = type.Attributes;
-        var treeNames = set!.TreeNames;
         for (var i = 0; i < uses.Length; i++)
         {
-            if (ReferenceEquals(treeNames[uses[i].Name], name))
+            if (ReferenceEquals(set!.TreeName(uses[i].Name), name))
             {
                 frame.SeenAttributes |= 1UL << Math.Min(i, 63);
                 if (CheckAttributeValue(uses[i].Type, attribute.Value, attribute) is { } normalized
@@ -263,7 +262,7 @@ internal sealed class SchemaCheck
             return;
         }
 
-        if (namespaceName == XNamespace.Xml && set.XmlAttributeTypeOf(name) is var xmlAttributeType and >= 0)
+        if (namespaceName == XNamespace.Xml && set!.XmlAttributeTypeOf(name) is var xmlAttributeType and >= 0)
         {
             CheckAttributeValue(xmlAttributeType, attribute.Value, attribute);
             return;
@@ -359,7 +358,7 @@ internal sealed class SchemaCheck
     /// <summary>The symbol a child name takes in a content model: its element, else a wildcard admitting its namespace.</summary>
     private int Symbol(int typeIndex, ElementType type, XName name)
     {
-        if (set!.SymbolOfName[typeIndex].TryGetValue(name, out var symbol))
+        if (set!.SymbolsOf(typeIndex).TryGetValue(name, out var symbol))
         {
             return symbol;
         }
