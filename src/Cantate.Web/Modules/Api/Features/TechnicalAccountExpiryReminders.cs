@@ -15,7 +15,7 @@ namespace Cantate.Web.Modules.Api.Features;
 /// a conditional update in the transaction that queues its e-mails, so several instances never send it twice.
 /// </summary>
 public sealed partial class TechnicalAccountExpiryReminders(
-    IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, IOptions<CantateOptions> options, ILogger<TechnicalAccountExpiryReminders> logger)
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<CantateOptions> options, ILogger<TechnicalAccountExpiryReminders> logger)
     : PeriodicJob(clock, TimeSpan.FromHours(1), logger)
 {
     public static readonly TimeSpan Notice = TimeSpan.FromDays(15);
@@ -66,7 +66,6 @@ public sealed partial class TechnicalAccountExpiryReminders(
         {
             gate?.Exit();
         }
-        signal.Notify();
         if (managers.Count == 0) LogNobodyToRemind(logger, account.Login, account.Siret);
         return true;
     }

@@ -8,10 +8,10 @@ namespace Cantate.Web.Modules.Invoices.Features.ValidateInvoice;
 /// <summary>
 /// Tacit validation of A9/A12 invoices: one whose valideur has not acted within <see cref="Invoice.ValidationDelay"/>
 /// becomes ABSENCE_VALIDATION_1_HORS_DELAI and is routed to its recipient (routing written to the outbox in the same
-/// transaction). Checks at start and every quarter of an hour of the application's clock. The invoice's optimistic version makes a
+/// transaction; its commit wakes the outbox workers). Checks at start and every quarter of an hour of the application's clock. The invoice's optimistic version makes a
 /// valideur's last-minute answer and this job exclusive: whichever saves first wins, the other sees the new status.
 /// </summary>
-public sealed partial class TacitValidation(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<TacitValidation> logger)
+public sealed partial class TacitValidation(IServiceScopeFactory scopes, TimeProvider clock, ILogger<TacitValidation> logger)
     : PeriodicJob(clock, TimeSpan.FromMinutes(15), logger)
 {
     private const int Batch = 200;
@@ -49,7 +49,6 @@ public sealed partial class TacitValidation(IServiceScopeFactory scopes, OutboxS
                 LogRaced(logger);
                 continue;
             }
-            signal.Notify();
             if (overdue.Count < Batch) break;
         }
         return validated;
