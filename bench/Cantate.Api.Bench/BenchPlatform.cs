@@ -34,34 +34,17 @@ internal sealed class BenchPlatform : IAsyncDisposable
     {
         var data = Path.Combine(Path.GetTempPath(), "cantate-api-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Cantate:DataDirectory"] = data,
-            // The benchmark measures the platform, not the per-client quota.
-            ["Cantate:Api:RequestsPerMinutePerClient"] = "100000000",
-        };
-        if (provider == "postgres")
-        {
-            var server = Environment.GetEnvironmentVariable("CANTATE_BENCH_POSTGRES") ?? throw new InvalidOperationException("Set CANTATE_BENCH_POSTGRES.");
-            Environment.SetEnvironmentVariable(CantateFactory.PostgresVariable, server);
-            settings["Cantate:Database:Provider"] = "Postgres";
-            settings["ConnectionStrings:Cantate"] = CantateFactory.PostgresConnectionString("cantate_api_bench_" + Guid.NewGuid().ToString("N")[..8]) + ";Maximum Pool Size=60";
-        }
+        var settings = BenchServices.Settings(provider, data, "cantate_api_bench_", 60);
+        // The benchmark measures the platform, not the per-client quota.
+        settings["Cantate:Api:RequestsPerMinutePerClient"] = "100000000";
         var smtp = new TestSmtpServer();
         var environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
         var process = await CantateProcess.StartAsync(data, smtp.Port, environment: environment);
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var options = configuration.GetSection(CantateOptions.Section).Get<CantateOptions>()!;
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.Configure<CantateOptions>(configuration.GetSection(CantateOptions.Section));
-        services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddPersistence(configuration, options);
-        services.AddApi(options);
-        services.AddCantateSirene(new SireneOptions { Source = SireneSource.Offline, OfflineStorePath = Path.Combine(data, "sirene.db"), SeedDemoData = true });
-        return new BenchPlatform(process, services.BuildServiceProvider(), smtp, data);
+        var services = BenchServices.Build(settings, (s, options) => s
+            .AddApi(options)
+            .AddCantateSirene(new SireneOptions { Source = SireneSource.Offline, OfflineStorePath = Path.Combine(data, "sirene.db"), SeedDemoData = true }));
+        return new BenchPlatform(process, services, smtp, data);
     }
 
     /// <summary>An OAuth client and a technical account for the structure, and a token.</summary>

@@ -29,29 +29,14 @@ var outboxWorkers = int.Parse(args.ElementAtOrDefault(4) ?? "1", CultureInfo.Inv
 var data = Path.Combine(Path.GetTempPath(), "cantate-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(data);
 
-var settings = new Dictionary<string, string?> { ["Cantate:DataDirectory"] = data };
-string? database = null;
-if (provider == "postgres")
+var settings = BenchServices.Settings(provider, data, "cantate_bench_", 50);
+await using var root = BenchServices.Build(settings, (s, options) =>
 {
-    var server = Environment.GetEnvironmentVariable("CANTATE_BENCH_POSTGRES") ?? throw new InvalidOperationException("Set CANTATE_BENCH_POSTGRES.");
-    database = "cantate_bench_" + Guid.NewGuid().ToString("N")[..8];
-    Environment.SetEnvironmentVariable(CantateFactory.PostgresVariable, server);
-    settings["Cantate:Database:Provider"] = "Postgres";
-    settings["ConnectionStrings:Cantate"] = CantateFactory.PostgresConnectionString(database) + ";Maximum Pool Size=50";
-}
-var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-var options = configuration.GetSection(CantateOptions.Section).Get<CantateOptions>()!;
-var services = new ServiceCollection();
-services.AddSingleton<IConfiguration>(configuration);
-services.Configure<CantateOptions>(configuration.GetSection(CantateOptions.Section));
-services.AddLogging();
-services.AddDataProtection();
-services.AddSingleton(TimeProvider.System);
-services.AddPersistence(configuration, options);
-services.AddStructures();
-services.AddInvoices();
-services.AddApi(options);
-await using var root = services.BuildServiceProvider();
+    s.AddDataProtection();
+    s.AddStructures();
+    s.AddInvoices();
+    s.AddApi(options);
+});
 await root.MigrateDatabaseAsync();
 
 // A supplier and a public recipient with its default service.
@@ -172,7 +157,7 @@ Cleanup();
 
 void Cleanup()
 {
-    if (database is not null) Npgsql.NpgsqlConnection.ClearAllPools();
+    if (provider == "postgres") Npgsql.NpgsqlConnection.ClearAllPools();
     try { Directory.Delete(data, true); } catch (IOException) { }
 }
 
